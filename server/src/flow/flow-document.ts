@@ -1,0 +1,99 @@
+// Entry point of the flow layer: text → YAML with ranges → flow model + located expressions.
+import { isMap, visit, type Document, type YAMLMap } from 'yaml';
+import { buildFlowModel } from './build-model';
+import type { FlowDiagnostic } from './diagnostic';
+import { findExpressionSites, type ExpressionSite } from './expression-sites';
+import type { FlowModel } from './model';
+import type { LineIndex } from './range';
+import { parseYamlText, type YamlText } from './yaml-document';
+
+export interface FlowDocument extends YamlText {
+  /** True when the text looks like a Kestra flow (see isFlowText); other YAML is left alone. */
+  isFlow: boolean;
+  /** The document that holds the flow (the first one of the stream). */
+  document?: Document.Parsed;
+  model?: FlowModel;
+  expressions: ExpressionSite[];
+  /** Syntax diagnostics plus structural ones found while reading (unquoted `{{`, extra documents). */
+  diagnostics: FlowDiagnostic[];
+}
+
+const FLOW_KEYS = ['id', 'namespace', 'tasks'];
+
+/**
+ * A flow has at least two of the top-level keys `id`, `namespace` and `tasks`. Looking at the raw
+ * lines (not the parse) keeps a flow recognised while its YAML is broken.
+ */
+export function isFlowText(text: string): boolean {
+  let found = 0;
+  for (const key of FLOW_KEYS) {
+    if (new RegExp(`^${key}[ \\t]*:`, 'm').test(text)) found++;
+  }
+  return found >= 2;
+}
+
+export function parseFlowDocument(text: string): FlowDocument {
+  const yaml = parseYamlText(text);
+  const isFlow = isFlowText(text);
+  const result: FlowDocument = { ...yaml, isFlow, expressions: [], diagnostics: [...yaml.syntaxDiagnostics] };
+  if (!isFlow) return result;
+  const nonEmpty = yaml.documents.filter((doc) => doc.contents !== null);
+  const document = nonEmpty[0] ?? yaml.documents[0];
+  result.document = document;
+  for (const extra of nonEmpty.slice(1)) {
+    const start = extra.range[0];
+    result.diagnostics.push({
+      range: yaml.lines.range(
+        start,
+        yaml.lines.offsetAt({ line: yaml.lines.positionAt(start).line + 1, character: 0 }),
+      ),
+      severity: 'error',
+      code: 'multiple-documents',
+      message: 'A flow file holds one flow: move this YAML document into a file of its own.',
+    });
+  }
+  if (!document || !isMap(document.contents)) {
+    if (document && document.contents !== null && yaml.syntaxDiagnostics.length === 0) {
+      result.diagnostics.push({
+        range: yaml.lines.range(document.range[0], document.range[1]),
+        severity: 'error',
+        code: 'flow-not-a-mapping',
+        message: 'A flow is a YAML mapping with `id`, `namespace` and `tasks` at the top level.',
+      });
+    }
+    return result;
+  }
+  const root = document.contents as YAMLMap;
+  result.model = buildFlowModel(root, yaml.lines);
+  result.expressions = findExpressionSites(document, result.model, yaml.lines);
+  result.diagnostics.push(...unquotedExpressions(document, yaml.lines));
+  return result;
+}
+
+/**
+ * `message: {{ inputs.x }}` is read by YAML as a nested flow mapping, not as a string.
+ * Kestra then fails with a type error; we say what happened and how to fix it.
+ */
+function unquotedExpressions(document: Document.Parsed, lines: LineIndex): FlowDiagnostic[] {
+  const text = lines.text;
+  const found: FlowDiagnostic[] = [];
+  visit(document, {
+    Map(_key, node) {
+      if (!node.flow || !node.range) return;
+      const start = node.range[0];
+      if (text.startsWith('{{', start)) {
+        const source = text.slice(start, node.range[1]);
+        found.push({
+          range: lines.range(start, node.range[1]),
+          severity: 'error',
+          code: 'unquoted-expression',
+          message: `YAML reads an unquoted \`{{ … }}\` as a mapping, not a string: put the value in quotes, e.g. "${source.replace(/"/g, '\\"')}".`,
+          data: { replacement: `"${source.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` },
+        });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

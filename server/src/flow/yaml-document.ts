@@ -1,0 +1,90 @@
+// Parses YAML text with exact source ranges and turns syntax errors into diagnostics.
+import { parseAllDocuments, LineCounter, isDocument, type Document } from 'yaml';
+import type { FlowDiagnostic } from './diagnostic';
+import { LineIndex, type Range } from './range';
+
+export interface YamlText {
+  text: string;
+  lines: LineIndex;
+  /** Every document of the stream (a flow file normally has exactly one). */
+  documents: Document.Parsed[];
+  /** YAML syntax errors (and the warnings the parser gives), located. */
+  syntaxDiagnostics: FlowDiagnostic[];
+}
+
+/** The error codes of the `yaml` package that we report as `duplicate-key` rather than `yaml-syntax`. */
+const DUPLICATE_KEY = 'DUPLICATE_KEY';
+
+export function parseYamlText(text: string): YamlText {
+  const lines = new LineIndex(text);
+  const lineCounter = new LineCounter();
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      // Kestra reads YAML 1.1-ish through SnakeYAML, but flows rarely depend on the differences;
+      // yaml's default 1.2 core schema keeps `on`/`yes` as strings, which matches Jackson's String fields.
+      version: '1.2',
+    });
+  } catch (error) {
+    // The parser throws only for pathological input (e.g. alias explosions); report it on line 1.
+    return {
+      text,
+      lines,
+      documents: [],
+      syntaxDiagnostics: [
+        {
+          range: lines.range(0, Math.min(text.length, lines.offsetAt({ line: 1, character: 0 }))),
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: `This YAML cannot be read: ${errorMessage(error)}`,
+        },
+      ],
+    };
+  }
+  const documents = (Array.isArray(parsed) ? parsed : [parsed]).filter((d): d is Document.Parsed =>
+    isDocument(d),
+  );
+  const syntaxDiagnostics: FlowDiagnostic[] = [];
+  for (const doc of documents) {
+    for (const error of doc.errors) {
+      const isDuplicate = error.code === DUPLICATE_KEY;
+      syntaxDiagnostics.push({
+        range: errorRange(lines, error.pos[0], error.pos[1]),
+        severity: 'error',
+        code: isDuplicate ? 'duplicate-key' : 'yaml-syntax',
+        message: isDuplicate
+          ? `${firstLine(error.message)} Kestra rejects duplicate keys: remove or rename one of them.`
+          : `YAML syntax error: ${firstLine(error.message)}`,
+      });
+    }
+  }
+  return { text, lines, documents, syntaxDiagnostics };
+}
+
+/**
+ * The parser reports some errors (an unclosed quote, a missing bracket) at the very end of the text.
+ * A blank line says nothing to the user: point at the last line that has content instead.
+ */
+function errorRange(lines: LineIndex, start: number, end: number): Range {
+  const position = lines.positionAt(start);
+  let line = position.line;
+  if (lines.lineText(line).trim() !== '' && start < lines.text.length) {
+    return lines.range(start, Math.max(end, start + 1));
+  }
+  while (line > 0 && lines.lineText(line).trim() === '') line--;
+  const content = lines.lineText(line);
+  const indent = content.length - content.trimStart().length;
+  return { start: { line, character: indent }, end: { line, character: content.length } };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}
