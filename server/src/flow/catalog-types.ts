@@ -62,3 +62,38 @@ export interface ResolvedType {
   viaAlias: boolean;
   caseDiffers: boolean;
 }
+
+/** An input type (`STRING`, `INT`, `JSON`…) with its own properties beyond the common ones. */
+export interface InputTypeSpec {
+  type: string;
+  description: string;
+  deprecated?: boolean;
+  /** Type-specific properties (e.g. `validator`, `min`, `values`); the common ones are in `commonInputProperties`. */
+  properties: PluginProperty[];
+}
+
+/** Where the plugin definitions came from, reported to the client. */
+export type CatalogSource = 'bundled' | 'server' | 'file';
+
+/**
+ * What every consumer (validation, completion, hover, engine) reads. Implemented by `PluginCatalog`
+ * in ./catalog.ts. Type lookup is case-insensitive and alias-aware, as in Kestra.
+ */
+export interface Catalog {
+  readonly source: CatalogSource;
+  /** Resolves a type name (canonical, alias, any case) to its spec. */
+  resolve(type: string): ResolvedType | undefined;
+  /** Every plugin of a kind, canonical names only, sorted by type. */
+  plugins(kind: PluginKind): PluginSpec[];
+  /** Properties of the flow itself (`id`, `namespace`, `inputs`, `tasks`…). */
+  flowProperties: PluginProperty[];
+  /** Properties every task accepts (`id`, `type`, `description`, `retry`, `timeout`, `runIf`…). */
+  commonTaskProperties: PluginProperty[];
+  /** Properties every trigger accepts. */
+  commonTriggerProperties: PluginProperty[];
+  inputTypes: InputTypeSpec[];
+  /** Properties every input accepts (`id`, `type`, `description`, `required`, `defaults`, `dependsOn`…). */
+  commonInputProperties: PluginProperty[];
+  /** The flow JSON schema (draft-07, Kestra's server shape) that validation compiles. */
+  schema: Record<string, unknown>;
+}
