@@ -1,4 +1,7 @@
 // The conformance suites, one module each. A suite returns its printed report and whether its goal is met.
+import { pebbleSuite } from './pebble-suite';
+import { catalogSuite } from './catalog-suite';
+import { flowsSuite } from './flows-suite';
 
 export interface SuiteResult {
   ok: boolean;
@@ -10,4 +13,4 @@ export interface ConformanceSuite {
   run(corpus: string): Promise<SuiteResult>;
 }
 
-export const suites: ConformanceSuite[] = [];
+export const suites: ConformanceSuite[] = [pebbleSuite, catalogSuite, flowsSuite];

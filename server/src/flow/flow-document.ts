@@ -25,9 +25,12 @@ const FLOW_KEYS = ['id', 'namespace', 'tasks'];
  * lines (not the parse) keeps a flow recognised while its YAML is broken.
  */
 export function isFlowText(text: string): boolean {
+  // The top level is the indentation of the first content line (published examples are sometimes
+  // indented as a whole, which YAML accepts).
+  const indent = /^([ \t]*)[^\s#]/m.exec(text)?.[1] ?? '';
   let found = 0;
   for (const key of FLOW_KEYS) {
-    if (new RegExp(`^${key}[ \\t]*:`, 'm').test(text)) found++;
+    if (new RegExp(`^${indent}${key}[ \\t]*:`, 'm').test(text)) found++;
   }
   return found >= 2;
 }

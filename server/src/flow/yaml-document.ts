@@ -1,5 +1,5 @@
 // Parses YAML text with exact source ranges and turns syntax errors into diagnostics.
-import { parseAllDocuments, LineCounter, isDocument, type Document } from 'yaml';
+import { parseAllDocuments, LineCounter, isDocument, visit, type Document } from 'yaml';
 import type { FlowDiagnostic } from './diagnostic';
 import { LineIndex, type Range } from './range';
 
@@ -49,6 +49,7 @@ export function parseYamlText(text: string): YamlText {
   );
   const syntaxDiagnostics: FlowDiagnostic[] = [];
   for (const doc of documents) {
+    syntaxDiagnostics.push(...unresolvedAliases(doc, lines));
     for (const error of doc.errors) {
       const isDuplicate = error.code === DUPLICATE_KEY;
       syntaxDiagnostics.push({
@@ -62,6 +63,27 @@ export function parseYamlText(text: string): YamlText {
     }
   }
   return { text, lines, documents, syntaxDiagnostics };
+}
+
+/**
+ * The parser accepts an alias whose anchor does not exist (`password: **` reads as the alias `*`);
+ * Kestra's parser rejects it. Say so where it is, and how to write the value instead.
+ */
+function unresolvedAliases(doc: Document.Parsed, lines: LineIndex): FlowDiagnostic[] {
+  const found: FlowDiagnostic[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined || !node.range) return;
+      const source = lines.text.slice(node.range[0], node.range[1]);
+      found.push({
+        range: lines.range(node.range[0], node.range[1]),
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `YAML syntax error: \`${source}\` is read as an alias, but no anchor \`&${node.source}\` exists. Quote the value if it is text, e.g. "${source}".`,
+      });
+    },
+  });
+  return found;
 }
 
 /**

@@ -1,14 +1,22 @@
-// LSP wiring: capabilities, the document store and debounced diagnostics for flow documents only.
+// LSP wiring: capabilities, settings, the document store and debounced diagnostics for flow
+// documents only (other YAML gets nothing at all). Features are pure functions in ../language.
 import {
   type Connection,
   type Diagnostic,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { Catalog } from '../flow/catalog-types';
 import type { FlowDiagnostic, Severity } from '../flow/diagnostic';
-import { parseFlowDocument } from '../flow/flow-document';
+import { FlowDocumentStore } from './document-store';
+import { chooseCatalog, DEFAULT_SETTINGS, parseSettings, type CatalogChoice, type KestraFlowSettings } from './settings';
+
+/** Sent after initialisation and whenever the schema in use changes: `SchemaStatus`. */
+export const SCHEMA_STATUS_NOTIFICATION = 'kestraFlow/schemaStatus';
 
 const DEBOUNCE_MS = 150;
 
@@ -20,42 +28,64 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toLspDiagnostic(diagnostic: FlowDiagnostic): Diagnostic {
-  return {
+  const result: Diagnostic = {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
     source: 'kestra',
     message: diagnostic.message,
-    data: diagnostic.data,
   };
+  if (diagnostic.data) result.data = diagnostic.data;
+  return result;
 }
 
-export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, NodeJS.Timeout>();
+/** What later features (completion, hover…) use: open documents, their flows, the catalog. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: FlowDocumentStore;
+  catalog(): Catalog;
+}
 
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-    serverInfo: { name: 'kestra-flow-language-server' },
-  }));
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function startServer(connection: Connection): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const store = new FlowDocumentStore();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents that currently have diagnostics on the client, to clear them when needed. */
+  const published = new Set<string>();
+  /** Version last validated per document: opening fires both open and change events. */
+  const validated = new Map<string, number>();
+  let settings: KestraFlowSettings | undefined;
+  let choice: CatalogChoice = chooseCatalog(DEFAULT_SETTINGS, undefined);
+  let workspaceRoot: string | undefined;
+  let pullsConfiguration = false;
+  let registersConfiguration = false;
+
+  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
 
   function validate(uri: string): void {
     const document = documents.get(uri);
     if (!document) return;
+    validated.set(uri, document.version);
     try {
-      const flow = parseFlowDocument(document.getText());
-      // Other YAML (workflows, manifests) gets nothing at all, not even an empty publish.
-      if (!flow.isFlow) return;
-      void connection.sendDiagnostics({
-        uri,
-        version: document.version,
-        diagnostics: flow.diagnostics.map(toLspDiagnostic),
-      });
+      const entry = store.update(uri, document.version, document.getText(), choice.catalog);
+      if (!entry.validation.flow.isFlow) {
+        store.delete(uri);
+        // Other YAML gets nothing, except clearing what we said while it was a flow.
+        if (published.delete(uri)) publish(uri, document.version, []);
+        return;
+      }
+      published.add(uri);
+      publish(uri, document.version, entry.validation.diagnostics.map(toLspDiagnostic));
     } catch (error) {
       // A broken document must never take the server down.
-      connection.console.error(
-        `Validation of ${uri} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      connection.console.error(`Validation of ${uri} failed: ${errorText(error)}`);
     }
   }
 
@@ -70,12 +100,60 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  async function reloadSettings(pushed?: unknown): Promise<void> {
+    let section: unknown = pushed;
+    if (pullsConfiguration) {
+      try {
+        section = await connection.workspace.getConfiguration('kestraFlow');
+      } catch (error) {
+        connection.console.warn(`Could not read the kestraFlow settings: ${errorText(error)}`);
+      }
+    }
+    const next = parseSettings(section);
+    if (settings && next.schemaFile === settings.schemaFile) return;
+    settings = next;
+    choice = chooseCatalog(next, workspaceRoot);
+    if (choice.error) void connection.window.showErrorMessage(choice.error);
+    void connection.sendNotification(SCHEMA_STATUS_NOTIFICATION, choice.status);
+    for (const document of documents.all()) validate(document.uri);
+  }
+
+  connection.onInitialize((params) => {
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = folder ? URI.parse(folder).fsPath : undefined;
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'kestra-flow-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registersConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kestraFlow' });
+    }
+    void reloadSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { kestraFlow?: unknown } | null)?.kestraFlow;
+    void reloadSettings(pushed);
+  });
+
   documents.onDidOpen((event) => validate(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    if (validated.get(event.document.uri) !== event.document.version) schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
-    clearTimeout(timers.get(event.document.uri));
-    timers.delete(event.document.uri);
+    const uri = event.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    validated.delete(uri);
+    store.delete(uri);
+    if (published.delete(uri)) publish(uri, undefined, []);
   });
   documents.listen(connection);
   connection.listen();
+  return { connection, documents, store, catalog: () => choice.catalog };
 }

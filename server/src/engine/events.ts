@@ -1,0 +1,91 @@
+// The run event stream (design.md A.2): what `kestra-flow run --format ndjson` prints, one object a
+// line, and what the VS Code run panel consumes. The embedded engine produces it; a remote backend
+// following a Kestra server execution must produce exactly the same shapes.
+import type { StateType } from './state';
+
+export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+export const LOG_LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
+
+/** JSON values as they appear in events (outputs, inputs). */
+export type JsonValue = null | string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
+export type JsonMap = { [key: string]: JsonValue };
+
+export interface ExecutionStartedEvent {
+  event: 'execution.started';
+  time: string;
+  executionId: string;
+  namespace: string;
+  flowId: string;
+  inputs: JsonMap;
+}
+
+export interface TaskRunStartedEvent {
+  event: 'taskrun.started';
+  time: string;
+  taskRunId: string;
+  taskId: string;
+  parentTaskRunId?: string;
+  /** The iteration value (ForEach and friends). */
+  value?: string;
+}
+
+export interface LogEvent {
+  event: 'log';
+  time: string;
+  level: LogLevel;
+  message: string;
+  taskRunId?: string;
+  taskId?: string;
+}
+
+export interface TaskRunEndedEvent {
+  event: 'taskrun.ended';
+  time: string;
+  taskRunId: string;
+  taskId: string;
+  state: StateType;
+  outputs?: JsonMap;
+  error?: string;
+}
+
+export interface ExecutionEndedEvent {
+  event: 'execution.ended';
+  time: string;
+  executionId: string;
+  state: StateType;
+  /** What `{{ outputs.X }}` sees after the run (ForEach children keyed by value). */
+  outputs: JsonMap;
+  /** The flow's typed `outputs`, when it declares some and they rendered. */
+  flowOutputs?: JsonMap;
+  error?: string;
+}
+
+export type RunEvent =
+  | ExecutionStartedEvent
+  | TaskRunStartedEvent
+  | LogEvent
+  | TaskRunEndedEvent
+  | ExecutionEndedEvent;
+
+export type RunEventListener = (event: RunEvent) => void;
+
+/** Rank of a level, for `logLevel` filtering (TRACE lowest). */
+export function levelRank(level: LogLevel): number {
+  return LOG_LEVELS.indexOf(level);
+}
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Serialises a value for an event: Pebble doubles become numbers, dates strings (their toJSON). */
+export function toJsonValue(value: unknown): JsonValue {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+}
+
+export function toJsonMap(value: unknown): JsonMap {
+  const json = toJsonValue(value);
+  return json && typeof json === 'object' && !Array.isArray(json) ? json : {};
+}

@@ -1,0 +1,78 @@
+// The execution and its task runs (Kestra's Execution / TaskRun / TaskRunAttempt), kept in memory.
+import type { PebbleMap } from '../../expr/values';
+import type { Label } from '../flow/flow-definition';
+import { newState, type State } from '../state';
+
+export interface Attempt {
+  state: State;
+}
+
+export interface TaskRun {
+  id: string;
+  executionId: string;
+  taskId: string;
+  parentTaskRunId?: string;
+  /** Iteration value (ForEach & co.), a string. */
+  value?: string;
+  attempts: Attempt[];
+  /** Undefined until the run (or a flowable's start) produces outputs; `{}` once terminated. */
+  outputs?: PebbleMap;
+  state: State;
+  /** WaitFor loop counter. */
+  iteration?: number;
+  /** The error message of a failed run, for events and summaries. */
+  error?: string;
+}
+
+export interface ExecutionTrigger {
+  id: string;
+  type: string;
+  variables: PebbleMap;
+}
+
+export interface Execution {
+  id: string;
+  namespace: string;
+  flowId: string;
+  flowRevision?: number;
+  state: State;
+  taskRuns: TaskRun[];
+  inputs: PebbleMap;
+  outputs?: PebbleMap;
+  labels: Label[];
+  metadata: { attemptNumber: number; originalCreatedDate: string };
+  /** Set for Subflow children: the parent execution. */
+  trigger?: ExecutionTrigger;
+  /** Why the execution failed outside any task (flow outputs). */
+  error?: string;
+}
+
+export function newExecution(
+  fields: Pick<Execution, 'id' | 'namespace' | 'flowId' | 'inputs' | 'labels'> &
+    Partial<Pick<Execution, 'flowRevision' | 'trigger' | 'metadata'>>,
+  now: Date,
+): Execution {
+  return {
+    ...fields,
+    state: newState('CREATED', now),
+    taskRuns: [],
+    metadata: fields.metadata ?? { attemptNumber: 1, originalCreatedDate: now.toISOString() },
+  };
+}
+
+/** Task runs that are direct children of `parent` (or top-level ones when `parent` is undefined). */
+export function childRuns(execution: Execution, parentId: string | undefined): TaskRun[] {
+  return execution.taskRuns.filter((run) => run.parentTaskRunId === parentId);
+}
+
+/** Ancestors of a task run, closest first. */
+export function ancestors(execution: Execution, run: TaskRun): TaskRun[] {
+  const byId = new Map(execution.taskRuns.map((r) => [r.id, r]));
+  const result: TaskRun[] = [];
+  let current = run.parentTaskRunId ? byId.get(run.parentTaskRunId) : undefined;
+  while (current) {
+    result.push(current);
+    current = current.parentTaskRunId ? byId.get(current.parentTaskRunId) : undefined;
+  }
+  return result;
+}

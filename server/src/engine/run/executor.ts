@@ -1,0 +1,441 @@
+// The executor loop (reference §9.6): create next task runs (top level and under every running
+// flowable), dispatch created runs (runIf, flowables, attempts), resolve finished flowables, detect
+// the end, render flow outputs. Asynchronous work (attempts, timers, subflows) posts its completion
+// to an inbox; the loop sleeps until something arrives. Killing aborts every attempt and timer.
+import type { EvalServices } from '../../expr/registry-types';
+import type { PebbleMap } from '../../expr/values';
+import { toJsonMap, type LogLevel, type RunEvent } from '../events';
+import type { FlowDef, TaskDef } from '../flow/flow-definition';
+import { newId } from '../ids';
+import { guessFinalState, isCreated, isTerminated, newState, transition, type StateType } from '../state';
+import { startAttempt } from './attempt';
+import type { Execution, TaskRun } from './execution';
+import { currentTasks, runsFor, sequentialNexts, resolveTasks, type ResolvedTask } from './flowable-utils';
+import { renderFlowOutputs } from './flow-outputs';
+import type { FlowableHandler, TaskHandler } from './handlers';
+import type { KvStore } from './kv-store';
+import { RunLogger } from './run-logger';
+import type { RunStorage } from './storage';
+import { FlowableContext, type Confirm, type PauseRequest, type RunHost, type SubflowRequest, type SubflowResult } from './task-context';
+import type { TemplateEngine } from './template';
+
+export interface ExecutorOptions {
+  flow: FlowDef;
+  execution: Execution;
+  handlers: ReadonlyMap<string, TaskHandler>;
+  templates: TemplateEngine;
+  storage: RunStorage;
+  kv: KvStore;
+  services: EvalServices;
+  logger: RunLogger;
+  stateDir: string;
+  env: NodeJS.ProcessEnv;
+  emit: (event: RunEvent) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+  confirm?: Confirm;
+  runSubflow?: (request: SubflowRequest, signal: AbortSignal) => Promise<SubflowResult>;
+}
+
+export class ExecutionRunner implements RunHost {
+  readonly flow: FlowDef;
+  readonly execution: Execution;
+  readonly env: NodeJS.ProcessEnv;
+  readonly templates: TemplateEngine;
+  readonly storage: RunStorage;
+  readonly kv: KvStore;
+  readonly services: EvalServices;
+  readonly stateDir: string;
+  readonly handlers: ReadonlyMap<string, TaskHandler>;
+  /** Definition of each task run, by run id. */
+  readonly defs = new Map<string, TaskDef>();
+  /** Abort controllers of attempts and subflows in flight, by run id. */
+  readonly inFlight = new Map<string, AbortController>();
+  /** Runs already announced with `taskrun.started`. */
+  private readonly started = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly inbox: (() => void)[] = [];
+  private wake?: () => void;
+  private killRequested = false;
+  private readonly controller = new AbortController();
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.flow = options.flow;
+    this.execution = options.execution;
+    this.env = options.env;
+    this.templates = options.templates;
+    this.storage = options.storage;
+    this.kv = options.kv;
+    this.services = options.services;
+    this.stateDir = options.stateDir;
+    this.handlers = options.handlers;
+  }
+
+  now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  emit(event: RunEvent): void {
+    this.options.emit(event);
+  }
+
+  log(run: TaskRun | undefined, task: TaskDef | undefined, level: LogLevel, message: string): void {
+    this.options.logger.log(run, task, level, message);
+  }
+
+  /** Queues work from an async completion or a timer, and wakes the loop. */
+  post(work: () => void): void {
+    this.inbox.push(work);
+    this.wake?.();
+  }
+
+  track<T>(promise: Promise<T>): void {
+    const tracked = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.add(tracked);
+    void tracked.then(() => this.pending.delete(tracked));
+  }
+
+  schedule(atMs: number, work: () => void): void {
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.post(work);
+      },
+      Math.max(0, atMs - this.now().getTime()),
+    );
+    this.timers.add(timer);
+  }
+
+  async run(): Promise<Execution> {
+    const onAbort = () => this.post(() => (this.killRequested = true));
+    const signal = this.options.signal;
+    if (signal?.aborted) this.killRequested = true;
+    signal?.addEventListener('abort', onAbort);
+    try {
+      while (!isTerminated(this.execution.state.current)) {
+        while (this.inbox.length > 0) (this.inbox.shift() as () => void)();
+        const changed = this.step();
+        if (isTerminated(this.execution.state.current)) break;
+        if (!changed && this.inbox.length === 0) {
+          await new Promise<void>((resolve) => (this.wake = resolve));
+          this.wake = undefined;
+        }
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      for (const timer of this.timers) clearTimeout(timer);
+      this.timers.clear();
+      this.controller.abort();
+      for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
+      await Promise.all([...this.pending]);
+    }
+    return this.execution;
+  }
+
+  /** The signal attempts and subflows listen to, besides their own. */
+  get executionSignal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private step(): boolean {
+    if (this.killRequested && this.execution.state.current !== 'KILLING') {
+      this.startKilling();
+      return true;
+    }
+    if (this.execution.state.current === 'KILLING') return this.stepKilling();
+    let changed = this.createTopLevelNexts();
+    for (const run of this.runningFlowables()) changed = this.createChildNexts(run) || changed;
+    for (const run of this.execution.taskRuns.filter((r) => isCreated(r.state.current))) {
+      this.dispatch(run);
+      changed = true;
+    }
+    for (const run of this.runningFlowables()) changed = this.resolveFlowable(run) || changed;
+    return this.detectEnd() || changed;
+  }
+
+  private runningFlowables(): TaskRun[] {
+    return this.execution.taskRuns.filter((run) => run.state.current === 'RUNNING' && this.defs.get(run.id)?.kind === 'flowable');
+  }
+
+  handlerOf(def: TaskDef): TaskHandler {
+    const handler = this.handlers.get(def.type);
+    if (!handler) throw new Error(`No handler for task type ${def.type}`);
+    return handler;
+  }
+
+  setState(run: TaskRun, state: StateType): void {
+    transition(run.state, state, this.now());
+  }
+
+  setExecutionState(state: StateType): void {
+    transition(this.execution.state, state, this.now());
+  }
+
+  createTaskRun(resolved: ResolvedTask, parent?: TaskRun): TaskRun {
+    const run: TaskRun = {
+      id: newId(),
+      executionId: this.execution.id,
+      taskId: resolved.def.id,
+      attempts: [],
+      state: newState('CREATED', this.now()),
+    };
+    if (parent) run.parentTaskRunId = parent.id;
+    if (resolved.value !== undefined) run.value = resolved.value;
+    if (parent?.iteration !== undefined && this.defs.get(parent.id)?.type.endsWith('.WaitFor')) run.iteration = parent.iteration;
+    this.execution.taskRuns.push(run);
+    this.defs.set(run.id, resolved.def);
+    if (this.execution.state.current === 'CREATED') this.setExecutionState('RUNNING');
+    return run;
+  }
+
+  announce(run: TaskRun): void {
+    if (this.started.has(run.id)) return;
+    this.started.add(run.id);
+    this.emit({
+      event: 'taskrun.started',
+      time: this.now().toISOString(),
+      taskRunId: run.id,
+      taskId: run.taskId,
+      ...(run.parentTaskRunId ? { parentTaskRunId: run.parentTaskRunId } : {}),
+      ...(run.value !== undefined ? { value: run.value } : {}),
+    });
+  }
+
+  /** Moves a run to a terminal state and emits `taskrun.ended`. */
+  finish(run: TaskRun, state: StateType, error?: string): void {
+    this.announce(run);
+    run.outputs ??= {};
+    if (error !== undefined) run.error = error;
+    this.setState(run, state);
+    this.emit({
+      event: 'taskrun.ended',
+      time: this.now().toISOString(),
+      taskRunId: run.id,
+      taskId: run.taskId,
+      state,
+      outputs: toJsonMap(run.outputs),
+      ...(error !== undefined ? { error } : {}),
+    });
+  }
+
+  private createTopLevelNexts(): boolean {
+    const tasks = resolveTasks(this.flow.tasks);
+    const errors = resolveTasks(this.flow.errors);
+    const current = currentTasks(this.execution, tasks, errors, undefined);
+    const nexts = sequentialNexts(this.execution, current, undefined);
+    for (const next of nexts) this.createTaskRun(next);
+    return nexts.length > 0;
+  }
+
+  flowableContext(run: TaskRun): FlowableContext {
+    return new FlowableContext(this, run, this.defs.get(run.id) as TaskDef, this.controller.signal, this.execution.state.current === 'KILLING');
+  }
+
+  private createChildNexts(run: TaskRun): boolean {
+    const ctx = this.flowableContext(run);
+    const handler = this.handlerOf(ctx.task) as FlowableHandler;
+    let nexts: ResolvedTask[];
+    try {
+      nexts = handler.nexts(ctx);
+    } catch (error) {
+      const message = messageOf(error);
+      this.log(run, ctx.task, 'ERROR', message);
+      this.finish(run, 'FAILED', message);
+      return true;
+    }
+    for (const next of nexts) this.createTaskRun(next, run);
+    return nexts.length > 0;
+  }
+
+  private dispatch(run: TaskRun): void {
+    const def = this.defs.get(run.id) as TaskDef;
+    const handler = this.handlerOf(def);
+    const firstDispatch = run.attempts.length === 0 && !this.started.has(run.id);
+    if (firstDispatch && !(handler.kind !== 'flowable' && handler.ignoresRunIf) && !this.runIfAllows(run, def)) return;
+    if (handler.kind === 'flowable') {
+      this.setState(run, 'RUNNING');
+      this.announce(run);
+      const ctx = this.flowableContext(run);
+      this.computeFlowableOutputs(run, handler, ctx);
+      handler.onStart?.(ctx);
+      return;
+    }
+    this.setState(run, 'RUNNING');
+    this.announce(run);
+    startAttempt(this, run, def, handler);
+  }
+
+  /** Evaluates `runIf`: false → SKIPPED; a rendering error → FAILED. */
+  private runIfAllows(run: TaskRun, def: TaskDef): boolean {
+    const runIf = def.props.runIf;
+    if (runIf === undefined || runIf === null) return true;
+    const ctx = this.flowableContext(run);
+    try {
+      const rendered = typeof runIf === 'string' ? ctx.render(runIf) : String(runIf);
+      if (ctx.isTruthy(rendered)) return true;
+      this.finish(run, 'SKIPPED');
+    } catch (error) {
+      const message = `Unable to evaluate the runIf condition for task ${def.id}`;
+      this.log(run, def, 'ERROR', `${message}: ${messageOf(error)}`);
+      this.finish(run, 'FAILED', `${message}: ${messageOf(error)}`);
+    }
+    return false;
+  }
+
+  private computeFlowableOutputs(run: TaskRun, handler: FlowableHandler, ctx: FlowableContext): void {
+    if (!handler.outputs) return;
+    try {
+      const outputs = handler.outputs(ctx);
+      if (outputs) run.outputs = outputs;
+    } catch (error) {
+      this.log(run, ctx.task, 'WARN', `Unable to compute the outputs of task ${ctx.task.id}: ${messageOf(error)}`);
+    }
+  }
+
+  private resolveFlowable(run: TaskRun): boolean {
+    const ctx = this.flowableContext(run);
+    const handler = this.handlerOf(ctx.task) as FlowableHandler;
+    let state: StateType | undefined;
+    try {
+      state = handler.resolveState(ctx);
+    } catch (error) {
+      const message = `Unable to resolve state from the Flowable task: ${messageOf(error)}`;
+      this.log(run, ctx.task, 'ERROR', message);
+      this.finish(run, 'FAILED', messageOf(error));
+      return true;
+    }
+    if (state === undefined || !isTerminated(state)) return false;
+    this.computeFlowableOutputs(run, handler, ctx);
+    this.finish(run, state, state === 'FAILED' ? this.childError(run) : undefined);
+    return true;
+  }
+
+  /** The first error among the children of a failed flowable, to say why it failed. */
+  private childError(run: TaskRun): string | undefined {
+    const child = this.execution.taskRuns.find((r) => r.parentTaskRunId === run.id && r.state.current === 'FAILED' && r.error);
+    return child ? `${child.taskId}: ${child.error}` : run.error;
+  }
+
+  private detectEnd(): boolean {
+    const state = this.execution.state.current;
+    if (state === 'PAUSED' || state === 'RETRYING' || isTerminated(state)) return false;
+    const tasks = resolveTasks(this.flow.tasks);
+    const current = currentTasks(this.execution, tasks, resolveTasks(this.flow.errors), undefined) ?? [];
+    const terminated = runsFor(this.execution, current, undefined).filter((r) => isTerminated(r.state.current));
+    if (terminated.length !== current.length) return false;
+    let final = guessFinalState(runsFor(this.execution, tasks, undefined).map((r) => r.state.current));
+    if (this.flow.outputs.length > 0) {
+      const result = renderFlowOutputs(this.flow, this.execution, this.templates, this.services, this.env);
+      if (result.ok) this.execution.outputs = result.outputs;
+      else {
+        this.log(undefined, undefined, 'ERROR', result.message);
+        final = 'FAILED';
+        this.execution.error = result.message;
+      }
+    }
+    this.setExecutionState(final);
+    return true;
+  }
+
+  private startKilling(): void {
+    this.setExecutionState('KILLING');
+    for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private stepKilling(): boolean {
+    let changed = false;
+    for (const run of this.execution.taskRuns) {
+      const state = run.state.current;
+      if (isCreated(state) || state === 'RETRYING' || state === 'PAUSED') {
+        this.finish(run, 'KILLED', 'Killed');
+        changed = true;
+      }
+    }
+    for (const run of this.runningFlowables()) {
+      const children = this.execution.taskRuns.filter((r) => r.parentTaskRunId === run.id);
+      if (children.every((child) => isTerminated(child.state.current))) {
+        this.finish(run, 'KILLED', 'Killed');
+        changed = true;
+      }
+    }
+    if (this.execution.taskRuns.every((r) => isTerminated(r.state.current))) {
+      this.setExecutionState('KILLED');
+      return true;
+    }
+    return changed;
+  }
+
+  pause(run: TaskRun, request: PauseRequest): void {
+    this.setState(run, 'PAUSED');
+    this.setExecutionState('PAUSED');
+    const resume = () => {
+      if (run.state.current !== 'PAUSED') return;
+      this.setState(run, 'RUNNING');
+      if (!this.execution.taskRuns.some((r) => r.state.current === 'PAUSED')) this.setExecutionState('RUNNING');
+      request.onResume?.();
+    };
+    const fail = (message: string) => {
+      if (run.state.current !== 'PAUSED') return;
+      this.log(run, this.defs.get(run.id), 'ERROR', message);
+      this.finish(run, 'FAILED', message);
+      if (!this.execution.taskRuns.some((r) => r.state.current === 'PAUSED')) this.setExecutionState('RUNNING');
+    };
+    if (request.resumeAt !== undefined) this.schedule(request.resumeAt, resume);
+    else if (request.failAt !== undefined) this.schedule(request.failAt, () => fail(request.failMessage ?? 'Pause timed out'));
+    else if (request.manual) {
+      const manual = request.manual;
+      if (!this.options.confirm) {
+        this.post(() => fail(manual.unattendedMessage));
+        return;
+      }
+      const controller = new AbortController();
+      this.inFlight.set(run.id, controller);
+      const answer = this.options.confirm(manual.question, controller.signal).then(
+        (yes) => this.post(() => (this.inFlight.delete(run.id), yes ? resume() : fail(manual.declinedMessage))),
+        () => this.post(() => this.inFlight.delete(run.id)),
+      );
+      this.track(answer);
+    }
+  }
+
+  /** Set when a retry policy with CREATE_NEW_EXECUTION asked for a new execution at this time. */
+  newExecutionAt?: number;
+
+  /** CREATE_NEW_EXECUTION: the run, its ancestors and the execution end RETRIED. */
+  retryWithNewExecution(run: TaskRun, at: number, error: string | undefined): void {
+    this.finish(run, 'RETRIED', error);
+    let parentId = run.parentTaskRunId;
+    while (parentId) {
+      const parent = this.execution.taskRuns.find((r) => r.id === parentId);
+      if (!parent) break;
+      if (!isTerminated(parent.state.current)) this.finish(parent, 'RETRIED');
+      parentId = parent.parentTaskRunId;
+    }
+    this.newExecutionAt = at;
+    this.setExecutionState('RETRIED');
+  }
+
+  removeTaskRuns(predicate: (run: TaskRun) => boolean): void {
+    const kept = this.execution.taskRuns.filter((run) => !predicate(run));
+    this.execution.taskRuns.splice(0, this.execution.taskRuns.length, ...kept);
+  }
+
+  runSubflow(request: SubflowRequest, signal: AbortSignal): Promise<SubflowResult> {
+    if (!this.options.runSubflow) return Promise.reject(new Error('Subflows cannot run here'));
+    return this.options.runSubflow(request, signal);
+  }
+
+  flowOutputs(): PebbleMap | undefined {
+    return this.execution.outputs;
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

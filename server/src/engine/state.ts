@@ -1,0 +1,91 @@
+// Kestra's state enum and the predicates the executor uses (State.Type), shared by executions,
+// task runs and attempts. A state keeps its history so start/end dates and durations can be derived.
+
+export type StateType =
+  | 'CREATED'
+  | 'RUNNING'
+  | 'PAUSED'
+  | 'RESTARTED'
+  | 'KILLING'
+  | 'SUCCESS'
+  | 'WARNING'
+  | 'FAILED'
+  | 'KILLED'
+  | 'CANCELLED'
+  | 'QUEUED'
+  | 'RETRYING'
+  | 'RETRIED'
+  | 'SKIPPED';
+
+export interface StateHistory {
+  state: StateType;
+  date: string;
+}
+
+export interface State {
+  current: StateType;
+  histories: StateHistory[];
+}
+
+const TERMINATED = new Set<StateType>(['FAILED', 'WARNING', 'SUCCESS', 'KILLED', 'CANCELLED', 'RETRIED', 'SKIPPED']);
+
+export function isTerminated(state: StateType): boolean {
+  return TERMINATED.has(state);
+}
+
+/** CREATED or RESTARTED: waiting to be dispatched. */
+export function isCreated(state: StateType): boolean {
+  return state === 'CREATED' || state === 'RESTARTED';
+}
+
+export function isRunning(state: StateType): boolean {
+  return state === 'RUNNING' || state === 'KILLING';
+}
+
+export function newState(initial: StateType, now: Date): State {
+  return { current: initial, histories: [{ state: initial, date: now.toISOString() }] };
+}
+
+/** Moves to `next`; setting the current state again is a no-op, as in Kestra. */
+export function transition(state: State, next: StateType, now: Date): void {
+  if (state.current === next) return;
+  state.current = next;
+  state.histories.push({ state: next, date: now.toISOString() });
+}
+
+export function startDate(state: State): string {
+  return state.histories[0].date;
+}
+
+/** Milliseconds from the first history to the last one (or to `now` while not terminated). */
+export function durationMs(state: State, now: Date): number {
+  const start = Date.parse(state.histories[0].date);
+  const end =
+    isTerminated(state.current) || state.current === 'PAUSED'
+      ? Date.parse(state.histories[state.histories.length - 1].date)
+      : now.getTime();
+  return Math.max(0, end - start);
+}
+
+/**
+ * The state of a parent from its children's states (`guessFinalState`): the first of KILLED, FAILED,
+ * WARNING, PAUSED found, else SUCCESS. SKIPPED and CANCELLED count as success.
+ */
+export function guessFinalState(states: Iterable<StateType>): StateType {
+  const seen = new Set(states);
+  for (const candidate of ['KILLED', 'FAILED', 'WARNING', 'PAUSED'] as const) {
+    if (seen.has(candidate)) return candidate;
+  }
+  return 'SUCCESS';
+}
+
+/** `allowFailure` turns FAILED into WARNING, then `allowWarning` turns WARNING into SUCCESS. */
+export function applyAllowances(
+  state: StateType,
+  options: { allowFailure?: boolean; allowWarning?: boolean },
+): StateType {
+  let result = state;
+  if (result === 'FAILED' && options.allowFailure) result = 'WARNING';
+  if (result === 'WARNING' && options.allowWarning) result = 'SUCCESS';
+  return result;
+}

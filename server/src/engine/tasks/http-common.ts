@@ -1,0 +1,194 @@
+// Request building and transport shared by http.Request and http.Download (AbstractHttp): method,
+// rendered uri/body/headers/contentType, url-encoded or multipart `formData`, client `options`.
+// Each task run uses its own undici Agent, destroyed when done, so no socket outlives the task.
+import { openAsBlob } from 'node:fs';
+import { Agent, FormData, interceptors, request, type Dispatcher } from 'undici';
+import { formatJavaDuration, readDuration } from '../duration';
+import { TaskFailure } from '../run/handlers';
+import type { TaskContext } from '../run/task-context';
+
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
+const METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT', 'PATCH'];
+
+export interface HttpOptions {
+  connectTimeoutMs?: number;
+  readTimeoutMs: number;
+  followRedirects: boolean;
+  maxContentLength: number;
+  basicAuth?: { user: string; password: string };
+}
+
+export interface PreparedRequest {
+  url: string;
+  method: Dispatcher.HttpMethod;
+  headers: Record<string, string>;
+  body?: string | FormData;
+  options: HttpOptions;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function durationOption(options: Record<string, unknown>, name: string): number | undefined {
+  try {
+    return readDuration(options[name]);
+  } catch (error) {
+    throw new TaskFailure(`Invalid options.${name}: ${(error as Error).message}`);
+  }
+}
+
+export function readHttpOptions(ctx: TaskContext): HttpOptions {
+  const options = record(ctx.prop('options'));
+  const render = (value: unknown) => (typeof value === 'string' ? ctx.render(value) : value === undefined || value === null ? undefined : String(value));
+  const user = render(options.basicAuthUser);
+  const password = render(options.basicAuthPassword);
+  const max = options.maxContentLength;
+  return {
+    connectTimeoutMs: durationOption(options, 'connectTimeout'),
+    readTimeoutMs: durationOption(options, 'readTimeout') ?? DEFAULT_READ_TIMEOUT_MS,
+    followRedirects: options.followRedirects !== false,
+    maxContentLength: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_CONTENT_LENGTH,
+    ...(user && password ? { basicAuth: { user, password } } : {}),
+  };
+}
+
+/** Builds the request from the task's properties, rendering the dynamic ones. */
+export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest> {
+  const url = ctx.renderProp('uri');
+  if (!url) throw new TaskFailure('`uri` is required');
+  try {
+    new URL(url);
+  } catch {
+    throw new TaskFailure(`Invalid uri '${url}': it must be a full URL such as https://example.com/path`);
+  }
+  const method = String(ctx.prop('method') ?? 'GET').toUpperCase();
+  if (!METHODS.includes(method)) throw new TaskFailure(`Unsupported method '${method}': use one of ${METHODS.join(', ')}`);
+  const options = readHttpOptions(ctx);
+  const headers: Record<string, string> = {};
+  if (options.basicAuth) {
+    headers.authorization = `Basic ${Buffer.from(`${options.basicAuth.user}:${options.basicAuth.password}`).toString('base64')}`;
+  }
+  let body: string | FormData | undefined;
+  const formData = ctx.prop('formData');
+  const literalContentType = ctx.prop('contentType');
+  let multipart = false;
+  if (formData && typeof formData === 'object') {
+    if (literalContentType === 'multipart/form-data') {
+      multipart = true;
+      body = await multipartBody(ctx, record(formData));
+    } else {
+      const rendered = record(ctx.renderValue(formData));
+      body = new URLSearchParams(Object.entries(rendered).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+  } else if (ctx.prop('body') !== undefined && ctx.prop('body') !== null) {
+    body = ctx.renderProp('body');
+  }
+  const contentType = ctx.renderProp('contentType');
+  // A multipart body carries its own boundary in the content type.
+  if (contentType && !multipart) headers['content-type'] = contentType;
+  for (const [name, value] of Object.entries(record(ctx.prop('headers')))) {
+    headers[name.toLowerCase()] = typeof value === 'string' ? ctx.render(value) : String(value ?? '');
+  }
+  return { url, method: method as Dispatcher.HttpMethod, headers, body, options };
+}
+
+async function multipartBody(ctx: TaskContext, formData: Record<string, unknown>): Promise<FormData> {
+  const form = new FormData();
+  for (const [rawKey, value] of Object.entries(formData)) {
+    const key = ctx.render(rawKey);
+    if (typeof value === 'string') {
+      const rendered = ctx.render(value);
+      if (rendered.startsWith('kestra://')) {
+        const path = ctx.storage.resolveReadable(rendered);
+        form.append(key, await openAsBlob(path), rendered.split('/').pop());
+      } else {
+        form.append(key, rendered);
+      }
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && 'name' in value && 'content' in value) {
+      const file = value as Record<string, unknown>;
+      const uri = ctx.render(String(file.content));
+      form.append(key, await openAsBlob(ctx.storage.resolveReadable(uri)), ctx.render(String(file.name)));
+    } else {
+      form.append(key, JSON.stringify(value));
+    }
+  }
+  return form;
+}
+
+export function createAgent(options: HttpOptions): Dispatcher {
+  const agent = new Agent({
+    connectTimeout: options.connectTimeoutMs,
+    headersTimeout: options.readTimeoutMs,
+    bodyTimeout: options.readTimeoutMs,
+    keepAliveTimeout: 1,
+  });
+  return options.followRedirects ? agent.compose(interceptors.redirect({ maxRedirections: 10 })) : agent;
+}
+
+/** Sends the request; transport failures become clear task failures. */
+export async function send(ctx: TaskContext, prepared: PreparedRequest, dispatcher: Dispatcher): Promise<Dispatcher.ResponseData> {
+  try {
+    return await request(prepared.url, {
+      method: prepared.method,
+      headers: prepared.headers,
+      body: prepared.body as string | undefined,
+      dispatcher,
+      signal: ctx.signal,
+    });
+  } catch (error) {
+    throw transportFailure(error, prepared, 'waiting for the response');
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** A readable message for a network failure (refused, timeouts, reset), naming the URL. */
+export function transportFailure(error: unknown, prepared: PreparedRequest, phase: string): TaskFailure {
+  const url = prepared.url;
+  switch (errorCode(error)) {
+    case 'ECONNREFUSED':
+      return new TaskFailure(`Connection refused: ${url}`);
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return new TaskFailure(`Connect timeout after ${formatJavaDuration(prepared.options.connectTimeoutMs ?? 0)}: ${url}`);
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new TaskFailure(`Read timeout after ${formatJavaDuration(prepared.options.readTimeoutMs)} while ${phase} of ${url} (options.readTimeout)`);
+    case 'ENOTFOUND':
+      return new TaskFailure(`Unknown host: ${url}`);
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return new TaskFailure(`Connection reset by the server while ${phase} of ${url}`);
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message === 'terminated') return new TaskFailure(`Connection reset by the server while ${phase} of ${url}`);
+      return new TaskFailure(`HTTP request to ${url} failed while ${phase}: ${message}`);
+    }
+  }
+}
+
+/** Response headers as Kestra exposes them: every value a list of strings. */
+export function headerLists(headers: Record<string, string | string[] | undefined>): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    result[name] = Array.isArray(value) ? value : [value];
+  }
+  return result;
+}
+
+export function statusFailure(url: string, code: number, reason: string): TaskFailure {
+  return new TaskFailure(
+    `Request to ${url} failed with status ${code}${reason ? ` ${reason}` : ''} (set \`allowFailed: true\` to accept error statuses)`,
+  );
+}

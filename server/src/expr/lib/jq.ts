@@ -1,0 +1,62 @@
+// The `jq` filter runs real jq (the jq-web WebAssembly build). Loading WebAssembly is asynchronous, so
+// hosts call `initJq()` once at startup; afterwards every query runs synchronously.
+//
+// jq-web is loaded with a runtime require (not bundled by esbuild) because it reads `jq.wasm` next to
+// its own script: it must stay in node_modules.
+import { createRequire } from 'node:module';
+import { PebbleError } from '../errors';
+import type { PebbleValue } from '../values';
+import { readJson } from './json-reader';
+
+interface JqRuntime {
+  raw(input: string, filter: string, flags?: string[]): string;
+}
+
+let runtime: JqRuntime | null = null;
+let loading: Promise<void> | null = null;
+let loadError: string | null = null;
+
+const JQ_MODULE = 'jq-web';
+
+/** Loads jq once; resolves when `jq` queries can run. Safe to call many times. */
+export function initJq(): Promise<void> {
+  if (runtime) return Promise.resolve();
+  loading ??= (async () => {
+    try {
+      const load = createRequire(__filename);
+      runtime = await (load(JQ_MODULE) as Promise<JqRuntime>);
+    } catch (error) {
+      loadError = (error as Error).message;
+      loading = null;
+      throw new PebbleError(`jq could not be loaded: ${loadError}`, 'runtime');
+    }
+  })();
+  return loading;
+}
+
+export function isJqReady(): boolean {
+  return runtime !== null;
+}
+
+/** Runs a jq program on JSON text; returns each result, Java-typed (1 → Long, 1.0 → Double). */
+export function runJq(jsonText: string, expression: string): PebbleValue[] {
+  if (!runtime) {
+    throw new PebbleError(
+      loadError
+        ? `The 'jq' filter is unavailable: jq could not be loaded (${loadError}).`
+        : "The 'jq' filter is not ready: the host must call initJq() once before rendering.",
+      'runtime',
+    );
+  }
+  let output: string;
+  try {
+    output = runtime.raw(jsonText, expression, ['-c']);
+  } catch (error) {
+    const message = (error as Error).message.replace(/^Non-zero exit code: \d+\n?/, '').trim();
+    throw new PebbleError(message || 'jq failed', 'runtime');
+  }
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => readJson(line));
+}

@@ -1,0 +1,262 @@
+// Schema validation of a flow with ajv. The flow is validated against the schema's root definition;
+// every typed object met in a discriminated slot (task, trigger, condition, input, retry…) is then
+// validated against its own definition only, after normalising its `type` (alias, case), so errors
+// never come from the branches of other types. Works for any schema in Kestra's server shape.
+import type { Document, Node } from 'yaml';
+import type { Catalog } from './catalog-types';
+import type { FlowDiagnostic } from './diagnostic';
+import type { LineIndex, Range } from './range';
+import { compileSchema, type CompiledSchema, type UnionHit } from './schema-validation-compile';
+import { errorsToDiagnostics, type Owner } from './schema-validation-errors';
+import type { UnionInfo } from './schema-validation-index';
+import { locate, parseInstancePath, type Segment } from './schema-validation-locate';
+import { closestName } from './schema-validation-suggest';
+import {
+  deprecationReplacement,
+  ownerName,
+  unionKindWord,
+  unknownTypeMessage,
+  unknownTypeSeverity,
+} from './schema-validation-types';
+import { readPluginDefaults, withPluginDefaults, type PluginDefaultEntry } from './schema-validation-defaults';
+import { findKeyProblems } from './schema-validation-unknown-keys';
+import { toPlain } from './yaml-nodes';
+
+export interface SchemaValidationInput {
+  document: Document.Parsed;
+  lines: LineIndex;
+  catalog: Catalog;
+  /** Errors a semantic rule reports better (e.g. missing task lists): (owner type, property path). */
+  skip?: (ownerType: string, path: Segment[]) => boolean;
+}
+
+interface Job {
+  definition: string;
+  /** The object as written (unknown keys are checked on it). */
+  data: Record<string, unknown>;
+  /** The object as Kestra validates it: with plugin defaults merged in. */
+  validated: Record<string, unknown>;
+  basePath: Segment[];
+  owner: Owner;
+}
+
+/** A familiar type to show in "add the type" messages. */
+const EXAMPLE_TYPES: Record<string, string> = {
+  task: 'io.kestra.plugin.core.log.Log',
+  trigger: 'io.kestra.plugin.core.trigger.Schedule',
+  condition: 'io.kestra.plugin.core.condition.ExecutionStatus',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class SchemaValidation {
+  readonly diagnostics: FlowDiagnostic[] = [];
+  private readonly queue: Job[] = [];
+  private root: Record<string, unknown> = {};
+  private defaults: PluginDefaultEntry[] = [];
+
+  constructor(
+    private readonly input: SchemaValidationInput,
+    private readonly compiled: CompiledSchema,
+  ) {}
+
+  private range(path: Segment[], onKey: boolean): Range | undefined {
+    const found = locate(this.input.document, path);
+    if (!found) return undefined;
+    const key = found.pair?.key as Node | undefined;
+    const node = onKey ? (key ?? found.node) : (found.node ?? key);
+    return node?.range ? this.input.lines.range(node.range[0], node.range[1]) : undefined;
+  }
+
+  /** Where a typed object is named: its `type` value, else its `id`, else its first key. */
+  private anchor(path: Segment[], data: Record<string, unknown>): Range {
+    const first = Object.keys(data)[0];
+    return (
+      this.range([...path, 'type'], false) ??
+      this.range([...path, 'id'], false) ??
+      (first !== undefined ? this.range([...path, first], true) : undefined) ??
+      this.range(path, false) ??
+      this.input.lines.range(0, 0)
+    );
+  }
+
+  private report(range: Range, severity: FlowDiagnostic['severity'], code: string, message: string, data?: Record<string, unknown>): void {
+    this.diagnostics.push(data ? { range, severity, code, message, data } : { range, severity, code, message });
+  }
+
+  run(root: Record<string, unknown>): void {
+    this.root = root;
+    const rootKey = this.compiled.index.rootKey();
+    if (!rootKey) return;
+    const anchor = this.range(['id'], true) ?? this.range([Object.keys(root)[0] ?? 'id'], true) ?? this.input.lines.range(0, 0);
+    this.defaults = readPluginDefaults(root);
+    this.queue.push({ definition: rootKey, data: root, validated: root, basePath: [], owner: { type: 'flow', name: 'the flow', anchor } });
+    for (let i = 0; i < this.queue.length; i++) this.runJob(this.queue[i]);
+  }
+
+  private runJob(job: Job): void {
+    const result = this.compiled.validate(job.definition, withoutNulls(job.validated));
+    if (!result) return;
+    const { document, lines, skip } = this.input;
+    const context = { document, lines, index: this.compiled.rewrittenIndex, basePath: job.basePath, owner: job.owner, skip };
+    this.diagnostics.push(...errorsToDiagnostics(result.errors, context));
+    const definition = this.compiled.index.definitions[job.definition];
+    for (const problem of findKeyProblems(this.compiled.index, definition, job.data, job.owner, job.basePath.length === 0)) {
+      const range = this.range([...job.basePath, ...problem.path], true);
+      if (range) this.report(range, problem.severity, problem.code, problem.message, problem.data);
+    }
+    for (const hit of result.hits) {
+      const path = [...job.basePath, ...parseInstancePath(hit.instancePath)];
+      // The hit holds the data without nulls; unknown keys are checked on the data as written.
+      this.typedObject({ ...hit, data: this.dataAt(path) ?? hit.data }, path);
+    }
+  }
+
+  private dataAt(path: Segment[]): unknown {
+    let current: unknown = this.root;
+    for (const segment of path) {
+      if (Array.isArray(current)) current = current[Number(segment)];
+      else if (isRecord(current)) current = current[String(segment)];
+      else return undefined;
+    }
+    return current;
+  }
+
+  private typedObject(hit: UnionHit, path: Segment[]): void {
+    const { catalog } = this.input;
+    const { union, data } = hit;
+    const kind = unionKindWord(catalog, union);
+    if (!isRecord(data)) {
+      const range = this.range(path, false) ?? this.range(path.slice(0, -1), true);
+      if (range) this.report(range, 'error', 'type-mismatch', `Expected a ${kind} here: a mapping with \`type\`${kind === 'task' ? ' and `id`' : ''}.`);
+      return;
+    }
+    const written = data.type;
+    if (written === undefined || written === null || written === '') {
+      const values = [...union.branches.keys()];
+      const example = EXAMPLE_TYPES[kind] ?? values[0];
+      const hint = union.plugin ? `add the plugin type, e.g. ${example}` : `add one of ${values.join(', ')}`;
+      this.report(this.anchor(path, data), 'error', 'missing-type', `This ${kind} has no \`type\`: ${hint}.`);
+      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union);
+      return;
+    }
+    if (typeof written !== 'string') {
+      this.report(this.anchor(path, data), 'error', 'type-mismatch', `The \`type\` of a ${kind} must be a string, not ${typeof written}.`);
+      return;
+    }
+    const typeRange = this.anchor(path, data);
+    const canonical = union.plugin ? this.pluginType(written, union, kind, typeRange) : this.closedType(written, union, kind, typeRange);
+    if (canonical === undefined) {
+      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union);
+      return;
+    }
+    const definition = union.branches.get(canonical)!;
+    this.deprecatedType(canonical, definition, typeRange);
+    const normalised: Record<string, unknown> = { ...data, type: canonical };
+    // `name` is the pre-0.15 spelling of an input's `id`; Kestra copies it over (a warning says so).
+    if (kind === 'input' && normalised.id === undefined && typeof normalised.name === 'string') normalised.id = normalised.name;
+    const validated = union.plugin ? withPluginDefaults(normalised, written, canonical, this.defaults, this.input.catalog) : normalised;
+    this.queue.push({
+      definition,
+      data: normalised,
+      validated,
+      basePath: path,
+      owner: { type: canonical, name: ownerName(union, kind, canonical), anchor: typeRange },
+    });
+  }
+
+  /** Resolves a plugin type (alias, any case); reports unknown types and old names. */
+  private pluginType(written: string, union: UnionInfo, kind: string, range: Range): string | undefined {
+    const { catalog } = this.input;
+    const resolved = catalog.resolve(written);
+    let canonical = resolved?.spec.type;
+    if (canonical === undefined || !union.branches.has(canonical)) {
+      canonical = [...union.branches.keys()].find((value) => value.toLowerCase() === written.toLowerCase()) ?? canonical;
+    }
+    if (canonical === undefined) {
+      const candidates = [...union.branches.keys()];
+      const { message, suggestion } = unknownTypeMessage(catalog, written, kind, candidates);
+      const code = kind === 'task' ? 'unknown-task-type' : 'unknown-plugin-type';
+      this.report(range, unknownTypeSeverity(catalog, written), code, message, suggestion ? { suggestion } : undefined);
+      return undefined;
+    }
+    if (!union.branches.has(canonical)) {
+      const actual = resolved?.spec.kind ?? 'plugin';
+      this.report(range, 'error', 'wrong-plugin-kind', `${canonical} is a ${actual === 'taskRunner' ? 'task runner' : actual}: it cannot be used as a ${kind}.`);
+      return undefined;
+    }
+    const isAlias = resolved?.spec.aliases.some((alias) => alias.toLowerCase() === written.toLowerCase()) ?? false;
+    if (isAlias) {
+      this.report(range, 'warning', 'deprecated-type', `${written} is replaced by ${canonical}: use the new name.`, { replacement: canonical });
+    } else if (written !== canonical) {
+      this.report(range, 'information', 'type-case', `Kestra matches types case-insensitively, but this type is written ${canonical}.`, { replacement: canonical });
+    }
+    return canonical;
+  }
+
+  /** Input, retry and SLA types: an exact value of a closed set. */
+  private closedType(written: string, union: UnionInfo, kind: string, range: Range): string | undefined {
+    if (union.branches.has(written)) return written;
+    const values = [...union.branches.keys()];
+    const suggestion = values.find((v) => v.toLowerCase() === written.toLowerCase()) ?? closestName(written, values);
+    this.report(
+      range,
+      'error',
+      'unknown-type',
+      `Invalid type: '${written}' is not a${/^[aeiou]/i.test(kind) ? 'n' : ''} ${kind} type: use one of ${values.join(', ')}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+      suggestion ? { suggestion } : undefined,
+    );
+    return undefined;
+  }
+
+  private deprecatedType(canonical: string, definition: string, range: Range): void {
+    const deprecatedInSchema = this.compiled.index.keyword(this.compiled.index.definitions[definition], '$deprecated');
+    const deprecated = deprecatedInSchema === true || deprecatedInSchema === 'true' || this.input.catalog.resolve(canonical)?.spec.deprecated;
+    if (!deprecated) return;
+    if (this.diagnostics.some((d) => d.code === 'deprecated-type' && d.range === range)) return;
+    const replacement = deprecationReplacement(canonical);
+    this.report(
+      range,
+      'warning',
+      'deprecated-type',
+      `${canonical} is deprecated` + (replacement ? `: use ${replacement} instead.` : '; check its documentation for the replacement.'),
+      replacement ? { replacement } : undefined,
+    );
+  }
+
+  /** Children of an object we cannot validate (unknown type): typed objects in its lists. */
+  private nestedTypedObjects(data: Record<string, unknown>, path: Segment[], union: UnionInfo, depth = 0): void {
+    if (depth > 2) return;
+    for (const [key, value] of Object.entries(data)) {
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          if (isRecord(item) && typeof item.type === 'string') this.typedObject({ instancePath: '', data: item, union }, [...path, key, i]);
+        });
+      } else if (isRecord(value) && key !== 'type') {
+        this.nestedTypedObjects(value, [...path, key], union, depth + 1);
+      }
+    }
+  }
+}
+
+/**
+ * Jackson reads `key:` (null) as an absent value: drop null-valued keys so they are neither type
+ * errors nor hiding a missing required property. Nulls in lists are kept (they are real items).
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  return out;
+}
+
+export function validateFlowSchema(input: SchemaValidationInput): FlowDiagnostic[] {
+  const root = toPlain(input.document.contents, input.document);
+  if (!isRecord(root)) return [];
+  const validation = new SchemaValidation(input, compileSchema(input.catalog.schema));
+  validation.run(root);
+  return validation.diagnostics;
+}

@@ -1,0 +1,86 @@
+// Expression context: is the cursor inside `{{ … }}`, `{% … %}` or `{# … #}` of a string? The
+// completion dispatcher asks this first; the expression completion provider (variables, outputs,
+// filters, functions) is the next piece of work and plugs in at `completeExpression` below.
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { Catalog } from '../../flow/catalog-types';
+import type { ExpressionSite } from '../../flow/expression-sites';
+import type { FlowDocument } from '../../flow/flow-document';
+
+export interface ExpressionContext {
+  /** `print` for `{{ }}`, `tag` for `{% %}`, `comment` for `{# #}`. */
+  delimiter: 'print' | 'tag' | 'comment';
+  /** The string the expression lives in: the YAML value, or the raw line when YAML could not read it. */
+  template: string;
+  /** offsets[i] = document offset of template[i]; one extra entry for its end. */
+  offsets: number[];
+  /** Cursor position as an index into `template`. */
+  index: number;
+  /** Index in `template` just after the opening delimiter. */
+  blockStart: number;
+  /** The located string, when YAML read it. */
+  site?: ExpressionSite;
+}
+
+const OPENERS: Record<string, ExpressionContext['delimiter']> = {
+  '{{': 'print',
+  '{%': 'tag',
+  '{#': 'comment',
+};
+const CLOSERS: Record<ExpressionContext['delimiter'], string> = { print: '}}', tag: '%}', comment: '#}' };
+
+/** The open Pebble block around document offset `offset`, if any. */
+export function expressionContextAt(doc: FlowDocument, offset: number): ExpressionContext | undefined {
+  for (const site of doc.expressions) {
+    const first = site.offsets[0];
+    const last = site.offsets[site.offsets.length - 1];
+    if (offset < first || offset > last) continue;
+    let index = site.offsets.findIndex((o) => o >= offset);
+    if (index < 0) index = site.value.length;
+    const found = openBlock(site.value, index);
+    if (found) return { ...found, template: site.value, offsets: site.offsets, index, site };
+  }
+  // YAML could not read the string (an unclosed quote while typing): look at the raw line.
+  const { line } = doc.lines.positionAt(offset);
+  const lineStart = doc.lines.offsetAt({ line, character: 0 });
+  const template = doc.lines.lineText(line);
+  const index = offset - lineStart;
+  const found = openBlock(template, index);
+  if (!found) return undefined;
+  const offsets = Array.from({ length: template.length + 1 }, (_, i) => lineStart + i);
+  return { ...found, template, offsets, index };
+}
+
+/** The last delimiter opened before `index` and not closed before it. */
+function openBlock(
+  template: string,
+  index: number,
+): Pick<ExpressionContext, 'delimiter' | 'blockStart'> | undefined {
+  let open: Pick<ExpressionContext, 'delimiter' | 'blockStart'> | undefined;
+  let i = 0;
+  while (i < index - 1) {
+    const pair = template.slice(i, i + 2);
+    if (!open && OPENERS[pair]) {
+      open = { delimiter: OPENERS[pair], blockStart: i + 2 };
+      i += 2;
+    } else if (open && pair === CLOSERS[open.delimiter] && i + 2 <= index) {
+      open = undefined;
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  return open;
+}
+
+/**
+ * Completion inside an expression. The provider for variables, task outputs, filters and functions
+ * is being written next (completion/expression-*.ts); until it is wired here, structure completion
+ * stays out of expressions and nothing is offered.
+ */
+export function completeExpression(
+  _doc: FlowDocument,
+  _catalog: Catalog,
+  _context: ExpressionContext,
+): CompletionItem[] {
+  return [];
+}

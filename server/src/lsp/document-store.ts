@@ -1,0 +1,52 @@
+// The flow documents the server knows: the latest validation of each, and the last model that
+// parsed cleanly, kept while the text is broken so that completion and navigation still work.
+import type { Catalog } from '../flow/catalog-types';
+import type { FlowDocument } from '../flow/flow-document';
+import { validateFlow, type FlowValidation } from '../language/validate';
+
+export interface StoredDocument {
+  uri: string;
+  version: number;
+  validation: FlowValidation;
+  /** The latest version whose YAML parsed without syntax errors and gave a flow model. */
+  lastGood?: { version: number; flow: FlowDocument };
+}
+
+export class FlowDocumentStore {
+  private readonly entries = new Map<string, StoredDocument>();
+
+  /** Validates `text` and records the result; keeps the previous good model if this one is broken. */
+  update(uri: string, version: number, text: string, catalog: Catalog): StoredDocument {
+    const validation = validateFlow(text, catalog);
+    const previous = this.entries.get(uri);
+    const flow = validation.flow;
+    const clean = flow.isFlow && flow.model !== undefined && !flow.diagnostics.some((d) => d.code === 'yaml-syntax');
+    const entry: StoredDocument = {
+      uri,
+      version,
+      validation,
+      lastGood: clean ? { version, flow } : previous?.lastGood,
+    };
+    this.entries.set(uri, entry);
+    return entry;
+  }
+
+  get(uri: string): StoredDocument | undefined {
+    return this.entries.get(uri);
+  }
+
+  /** The flow to use for features: the current one when it parsed, else the last good one. */
+  bestFlow(uri: string): FlowDocument | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    return entry.validation.flow.model ? entry.validation.flow : entry.lastGood?.flow;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+}

@@ -1,0 +1,51 @@
+// The built CLI, as a user runs it: `node dist/cli.js render …` (npm test builds dist first).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const root = resolve(__dirname, '../..');
+const cliPath = join(root, 'dist', 'cli.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+describe('dist/cli.js render', () => {
+  before(() => {
+    if (!existsSync(cliPath) || statSync(cliPath).mtimeMs < newestSource(join(root, 'server', 'src'))) {
+      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+      assert.equal(build.status, 0, build.stderr);
+    }
+  });
+
+  it('renders and exits 0', () => {
+    const result = spawnSync(
+      process.execPath,
+      [cliPath, 'render', '{{ a ?? "none" }} {{ b.c }}', '--vars', '{"b": {"c": 2.0}}'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(result.stderr, '');
+    assert.equal(result.stdout, 'none 2\n');
+    assert.equal(result.status, 0);
+  });
+
+  it('exits 1 with the error on stderr and no stack trace', () => {
+    const result = spawnSync(process.execPath, [cliPath, 'render', '{{ nope() }}'], { encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(
+      result.stderr,
+      'kestra-flow render: Function or Macro [nope] does not exist. ({{ nope() }}:1)\n',
+    );
+  });
+});

@@ -1,0 +1,102 @@
+// HTTP failure paths: each ends in the right state with a clear message and leaves no timer or socket.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { settledResourceCounts } from './support/resources';
+import { ended, runCli, tempWorkspace } from './support/run-cli';
+
+function requestFlow(uri: string, extra = ''): string {
+  return `id: http_failure
+namespace: company.team
+tasks:
+  - id: call
+    type: io.kestra.plugin.core.http.Request
+    uri: "${uri}"
+${extra}
+`;
+}
+
+describe('http.Request failures', () => {
+  let server: DummyServer;
+  const workspace = tempWorkspace();
+
+  before(async () => {
+    server = await startDummyServer();
+  });
+  after(async () => {
+    await server.close();
+    workspace.cleanup();
+  });
+
+  async function run(flow: string) {
+    const path = workspace.write('flow.yaml', flow);
+    const before = await settledResourceCounts();
+    const result = await runCli(['run', path, '--format', 'ndjson'], { cwd: workspace.dir });
+    const afterCounts = await settledResourceCounts();
+    assert.deepEqual(afterCounts, before, 'no timer or socket left behind');
+    return result;
+  }
+
+  it('connection refused: FAILED, naming the URL', async () => {
+    // A port that was just free: bind then close it.
+    const probe: Server = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const result = await run(requestFlow(`http://127.0.0.1:${port}/products`));
+    assert.equal(result.code, 1);
+    const end = ended(result.events);
+    assert.equal(end.state, 'FAILED');
+    assert.equal(end.error, `Task call failed: Connection refused: http://127.0.0.1:${port}/products`);
+  });
+
+  it('read timeout: FAILED after options.readTimeout', async () => {
+    const result = await run(requestFlow(`${server.url}/slow`, '    options:\n      readTimeout: PT0.2S'));
+    assert.equal(result.code, 1);
+    assert.equal(
+      ended(result.events).error,
+      `Task call failed: Read timeout after PT0.2S while waiting for the response of ${server.url}/slow (options.readTimeout)`,
+    );
+  });
+
+  it('a 500: FAILED with the status', async () => {
+    const result = await run(requestFlow(`${server.url}/status/500`));
+    assert.equal(result.code, 1);
+    assert.equal(
+      ended(result.events).error,
+      `Task call failed: Request to ${server.url}/status/500 failed with status 500 Internal Server Error (set \`allowFailed: true\` to accept error statuses)`,
+    );
+  });
+
+  it('a 404 with allowFailed: SUCCESS with code and body', async () => {
+    const result = await run(requestFlow(`${server.url}/status/404`, '    allowFailed: true'));
+    assert.equal(result.code, 0);
+    const call = ended(result.events).outputs.call as Record<string, unknown>;
+    assert.equal(call.code, 404);
+    assert.equal(call.body, '{"message":"Product not found"}');
+  });
+
+  it('a reset in the middle of the body: FAILED', async () => {
+    const result = await run(requestFlow(`${server.url}/reset-mid-body`));
+    assert.equal(result.code, 1);
+    assert.equal(
+      ended(result.events).error,
+      `Task call failed: Connection reset by the server while reading the response body of ${server.url}/reset-mid-body`,
+    );
+  });
+
+  it('a body larger than maxContentLength: FAILED', async () => {
+    const result = await run(requestFlow(`${server.url}/products`, '    options:\n      maxContentLength: 10'));
+    assert.equal(
+      ended(result.events).error,
+      `Task call failed: The response of ${server.url}/products is larger than options.maxContentLength (10 bytes)`,
+    );
+  });
+
+  it('the task timeout: FAILED with Kestra’s message', async () => {
+    const result = await run(requestFlow(`${server.url}/slow`, '    timeout: PT0.1S'));
+    assert.equal(result.code, 1);
+    assert.equal(ended(result.events).error, 'Task call failed: Timeout after 00:00:00.100');
+  });
+});
