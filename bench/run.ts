@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const chosen = only.length ? sections.filter((s) => only.includes(s.name)) : sections;
   if (chosen.length === 0) {
-    console.error(`bench: no section named ${only.join(', ')} (known: ${sections.map((s) => s.name).join(', ')})`);
+    console.error(
+      `bench: no section named ${only.join(', ')} (known: ${sections.map((s) => s.name).join(', ')})`,
+    );
     process.exit(2);
   }
   const results: Record<string, BenchTable & { title: string }> = {};

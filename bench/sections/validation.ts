@@ -26,7 +26,10 @@ export const validationSection: BenchSection = {
       const text = generateFlow(tasks);
       const check = validateFlow(text, catalog);
       const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
-      if (errors > 0) throw new Error(`the generated ${tasks}-task flow has ${errors} errors: ${check.diagnostics[0].message}`);
+      if (errors > 0)
+        throw new Error(
+          `the generated ${tasks}-task flow has ${errors} errors: ${check.diagnostics[0].message}`,
+        );
       const yaml = time(() => parseAllDocuments(text), runs);
       const model = time(() => parseFlowDocument(text), runs);
       const full = time(() => validateFlow(text, catalog), runs);
@@ -37,12 +40,21 @@ export const validationSection: BenchSection = {
         'flow model': ms(model.median),
         validateFlow: ms(full.median),
         'vs parse': `${(full.median / yaml.median).toFixed(1)}×`,
-        'µs/task': (1000 * full.median / tasks).toFixed(0),
+        'µs/task': ((1000 * full.median) / tasks).toFixed(0),
         runs,
       });
     }
     return {
-      columns: ['tasks', 'size KB', 'yaml parse', 'flow model', 'validateFlow', 'vs parse', 'µs/task', 'runs'],
+      columns: [
+        'tasks',
+        'size KB',
+        'yaml parse',
+        'flow model',
+        'validateFlow',
+        'vs parse',
+        'µs/task',
+        'runs',
+      ],
       rows,
       notes: [
         '',

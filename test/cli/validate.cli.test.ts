@@ -39,7 +39,14 @@ describe('kestra-flow validate', () => {
     writeFileSync(join(dir, 'flows/nested/good.yml'), GOOD_FLOW);
     writeFileSync(join(dir, 'flows/nested/ci.yaml'), 'name: CI\non: [push]\njobs: {}\n');
     writeFileSync(join(dir, 'flows/readme.txt'), 'not yaml');
-    writeFileSync(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from('id: x\nnamespace: company.team\ndescription: caf'), Buffer.from([0xe9]), Buffer.from('\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: m\n')]));
+    writeFileSync(
+      join(dir, 'latin1.yaml'),
+      Buffer.concat([
+        Buffer.from('id: x\nnamespace: company.team\ndescription: caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: m\n'),
+      ]),
+    );
     writeFileSync(join(dir, 'schema.json'), '{"definitions": ');
   });
 
@@ -87,7 +94,9 @@ describe('kestra-flow validate', () => {
   it('walks directories recursively in order and skips YAML that is not a flow', async () => {
     const result = await run(['validate', '--format=json', 'flows'], dir);
     assert.equal(result.code, 1);
-    const files = (JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[]).map((r) => [r.file, r.diagnostics.map((d) => d.code)]);
+    const files = (JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[]).map(
+      (r) => [r.file, r.diagnostics.map((d) => d.code)],
+    );
     assert.deepEqual(files, [
       ['flows/bad.yaml', ['missing-property', 'unknown-property']],
       ['flows/nested/good.yml', ['deprecated-type']],
@@ -104,7 +113,10 @@ describe('kestra-flow validate', () => {
   it('reports bytes that are not UTF-8 as a diagnostic', async () => {
     const result = await run(['validate', 'latin1.yaml'], dir);
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /^latin1\.yaml:3:17: error invalid-encoding: Byte 0xE9 at line 3, column 17 is not valid UTF-8/);
+    assert.match(
+      result.stdout,
+      /^latin1\.yaml:3:17: error invalid-encoding: Byte 0xE9 at line 3, column 17 is not valid UTF-8/,
+    );
   });
 
   it('exits 2 for usage errors, naming the problem', async () => {
@@ -129,7 +141,10 @@ describe('kestra-flow validate', () => {
 
     const schema = await run(['validate', '--schema', 'schema.json', 'flows/bad.yaml'], dir);
     assert.equal(schema.code, 2);
-    assert.match(schema.stderr, /^kestra-flow validate: cannot use --schema schema\.json: .*schema\.json.*\n$/);
+    assert.match(
+      schema.stderr,
+      /^kestra-flow validate: cannot use --schema schema\.json: .*schema\.json.*\n$/,
+    );
     assert.equal(schema.stdout, '');
 
     const notFlow = await run(['validate', 'flows/nested/ci.yaml'], dir);
@@ -141,20 +156,29 @@ describe('kestra-flow validate', () => {
   });
 
   it('validates with a server schema given by --schema', async () => {
-    const result = await run(['validate', '--schema', join(ROOT, 'schemas/flow.schema.json'), 'flows/nested/good.yml'], dir);
+    const result = await run(
+      ['validate', '--schema', join(ROOT, 'schemas/flow.schema.json'), 'flows/nested/good.yml'],
+      dir,
+    );
     assert.equal(result.code, 0);
     assert.match(result.stdout, /1 flow checked: 0 errors, 1 warning\.\n$/);
   });
 
   it('runs the same way through node dist/cli.js', () => {
     const cli = join(ROOT, 'dist/cli.js');
-    const result = spawnSync(process.execPath, [cli, 'validate', '--format', 'json', 'flows/bad.yaml'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli, 'validate', '--format', 'json', 'flows/bad.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 1, result.stderr);
     assert.deepEqual(
       (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code),
       ['missing-property', 'unknown-property'],
     );
-    const clean = spawnSync(process.execPath, [cli, 'validate', 'flows/nested'], { cwd: dir, encoding: 'utf8' });
+    const clean = spawnSync(process.execPath, [cli, 'validate', 'flows/nested'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     assert.equal(clean.status, 0);
   });
 });

@@ -34,9 +34,18 @@ export function checkFile(path: string, base: string, catalog: Catalog): Checked
   try {
     const decoded = decodeFlowBytes(readFileSync(path));
     const { flow, diagnostics } = validateFlow(decoded.text, catalog);
-    return { file, isFlow: flow.isFlow, diagnostics: sortDiagnostics([...decoded.diagnostics, ...diagnostics]) };
+    return {
+      file,
+      isFlow: flow.isFlow,
+      diagnostics: sortDiagnostics([...decoded.diagnostics, ...diagnostics]),
+    };
   } catch (error) {
-    return { file, isFlow: false, diagnostics: [], crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return {
+      file,
+      isFlow: false,
+      diagnostics: [],
+      crash: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
 }
 

@@ -60,4 +60,9 @@ export const PYYAML_LINES: Record<string, number[]> = {
 };
 
 /** Codes that report a YAML reading problem. */
-export const YAML_CODES = new Set(['yaml-syntax', 'unquoted-expression', 'duplicate-key', 'multiple-documents']);
+export const YAML_CODES = new Set([
+  'yaml-syntax',
+  'unquoted-expression',
+  'duplicate-key',
+  'multiple-documents',
+]);

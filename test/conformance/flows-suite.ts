@@ -29,9 +29,13 @@ function valids(corpus: string, catalog: Catalog): Section {
   const files = yamlFiles(dir).map((path) => checkFile(path, dir, catalog));
   const withErrors = files.filter((f) => errorsOf(f).length > 0);
   const lines = [`valids: ${files.length} files, ${withErrors.length} with errors (goal: 0)`];
-  for (const file of withErrors) for (const d of errorsOf(file)) lines.push(`  FALSE ERROR ${file.file}:${show(d)}`);
+  for (const file of withErrors)
+    for (const d of errorsOf(file)) lines.push(`  FALSE ERROR ${file.file}:${show(d)}`);
   lines.push(...crashes(files));
-  const bySeverity = countBy(files.flatMap((f) => f.diagnostics), (d) => `${d.severity} ${d.code}`);
+  const bySeverity = countBy(
+    files.flatMap((f) => f.diagnostics),
+    (d) => `${d.severity} ${d.code}`,
+  );
   lines.push(`  other diagnostics: ${[...bySeverity].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`);
   return { lines, ok: withErrors.length === 0 && !files.some((f) => f.crash) };
 }
@@ -48,22 +52,29 @@ function expectedGist(entry: Record<string, unknown> | undefined): string {
 
 function invalids(corpus: string, catalog: Catalog): Section {
   const dir = join(corpus, 'kestra-tests/invalids');
-  const expected = JSON.parse(readFileSync(join(corpus, 'kestra-tests/invalids.expected.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const expected = JSON.parse(
+    readFileSync(join(corpus, 'kestra-tests/invalids.expected.json'), 'utf8'),
+  ) as Record<string, Record<string, unknown>>;
   const files = yamlFiles(dir).map((path) => checkFile(path, dir, catalog));
   let flagged = 0;
   const lines: string[] = [];
   for (const file of files) {
     const gist = INVALID_GIST[file.file] ?? {};
     const codes = countBy(file.diagnostics, (d) => d.code);
-    const hit = Object.keys(gist).length > 0 && Object.entries(gist).every(([code, min]) => (codes.get(code) ?? 0) >= min);
+    const hit =
+      Object.keys(gist).length > 0 &&
+      Object.entries(gist).every(([code, min]) => (codes.get(code) ?? 0) >= min);
     if (hit) flagged++;
     lines.push(`  ${hit ? 'ok  ' : 'MISS'} ${file.file}`);
     lines.push(`       Kestra: ${expectedGist(expected[file.file])}`);
-    for (const d of file.diagnostics.filter((x) => x.severity !== 'information')) lines.push(`       we say: ${show(d)}`);
+    for (const d of file.diagnostics.filter((x) => x.severity !== 'information'))
+      lines.push(`       we say: ${show(d)}`);
   }
   lines.push(...crashes(files));
   const rate = files.length === 0 ? 0 : flagged / files.length;
-  lines.unshift(`invalids: ${flagged}/${files.length} flagged with the gist of Kestra's message (${percent(flagged, files.length)}, goal ≥ 95 %)`);
+  lines.unshift(
+    `invalids: ${flagged}/${files.length} flagged with the gist of Kestra's message (${percent(flagged, files.length)}, goal ≥ 95 %)`,
+  );
   return { lines, ok: rate >= 0.95 && !files.some((f) => f.crash) };
 }
 
@@ -78,7 +89,9 @@ const OTHER: Record<string, { codes: string[]; errors: boolean }[]> = {
     { codes: ['deprecated-type'], errors: false },
   ],
   'webserver/src/test/resources/flows/warningsAndInfos.yaml': [{ codes: ['deprecated-type'], errors: false }],
-  'webserver/src/test/resources/flows/simpleInvalidFlow.yaml': [{ codes: ['unknown-property'], errors: true }],
+  'webserver/src/test/resources/flows/simpleInvalidFlow.yaml': [
+    { codes: ['unknown-property'], errors: true },
+  ],
   'cli/src/test/resources/warning/flow-with-warning.yaml': [{ codes: ['deprecated-type'], errors: false }],
 };
 
@@ -98,10 +111,16 @@ function other(corpus: string, catalog: Catalog): Section {
     });
     if (ok) met++;
     lines.push(`  ${ok ? 'ok  ' : 'MISS'} ${file}`);
-    results.forEach((diagnostics, i) => lines.push(`       document ${i + 1}: ${diagnostics.map((d) => `${d.severity} ${d.code}`).join(', ') || 'nothing'}`));
+    results.forEach((diagnostics, i) =>
+      lines.push(
+        `       document ${i + 1}: ${diagnostics.map((d) => `${d.severity} ${d.code}`).join(', ') || 'nothing'}`,
+      ),
+    );
   }
   lines.push(...crashes(files));
-  lines.unshift(`other: ${met}/${Object.keys(OTHER).length} files with known expectations met; ${files.length} files read, ${files.filter((f) => f.crash).length} crashes`);
+  lines.unshift(
+    `other: ${met}/${Object.keys(OTHER).length} files with known expectations met; ${files.length} files read, ${files.filter((f) => f.crash).length} crashes`,
+  );
   return { lines, ok: met === Object.keys(OTHER).length && !files.some((f) => f.crash) };
 }
 
@@ -122,19 +141,27 @@ function invalidYaml(corpus: string, catalog: Catalog): Section {
     const onLine = found.some((d) => expected.includes(d.range.start.line + 1));
     if (onLine) right++;
     const first = found[0];
-    lines.push(`  ${onLine ? 'ok  ' : 'MISS'} ${file.file}: PyYAML line ${expected.join(' or ')}, we say ${first ? show(first) : 'nothing'}`);
+    lines.push(
+      `  ${onLine ? 'ok  ' : 'MISS'} ${file.file}: PyYAML line ${expected.join(' or ')}, we say ${first ? show(first) : 'nothing'}`,
+    );
   }
   lines.push(...crashes(files));
-  lines.unshift(`_invalid-yaml: ${right}/${flows} flow files get a YAML diagnostic on PyYAML's line (goal: all); ${files.length - flows} fragments are not flows`);
+  lines.unshift(
+    `_invalid-yaml: ${right}/${flows} flow files get a YAML diagnostic on PyYAML's line (goal: all); ${files.length - flows} fragments are not flows`,
+  );
   return { lines, ok: right === flows && !files.some((f) => f.crash) };
 }
 
 function publicFlows(corpus: string, catalog: Catalog): Section {
   const dir = join(corpus, 'public');
-  const files = yamlFiles(dir, (name) => name === '_invalid-yaml').map((path) => checkFile(path, dir, catalog));
+  const files = yamlFiles(dir, (name) => name === '_invalid-yaml').map((path) =>
+    checkFile(path, dir, catalog),
+  );
   const flows = files.filter((f) => f.isFlow);
   const all = flows.flatMap((f) => f.diagnostics);
-  const lines = [`public: ${files.length} files, ${flows.length} flows, ${flows.filter((f) => errorsOf(f).length > 0).length} with errors`];
+  const lines = [
+    `public: ${files.length} files, ${flows.length} flows, ${flows.filter((f) => errorsOf(f).length > 0).length} with errors`,
+  ];
   lines.push('  diagnostics by severity and code:');
   for (const [key, n] of countBy(all, (d) => `${d.severity} ${d.code}`)) lines.push(`    ${key}: ${n}`);
   lines.push('  every error (for review):');
@@ -148,7 +175,9 @@ export const flowsSuite: ConformanceSuite = {
   name: 'flows',
   async run(corpus: string): Promise<SuiteResult> {
     const catalog = PluginCatalog.bundled();
-    const sections = [valids, invalids, other, invalidYaml, publicFlows].map((section) => section(corpus, catalog));
+    const sections = [valids, invalids, other, invalidYaml, publicFlows].map((section) =>
+      section(corpus, catalog),
+    );
     return { ok: sections.every((s) => s.ok), report: sections.map((s) => s.lines.join('\n')).join('\n\n') };
   },
 };

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { initJq } from '../../server/src/expr/lib/jq';
 import { renderValue } from '../../server/src/expr/render';
 import type { PebbleValue } from '../../server/src/expr/values';
 import { checkPartial } from './pebble-partial';
@@ -164,6 +165,7 @@ function docsCases(corpus: string): string[] {
 export const pebbleSuite: ConformanceSuite = {
   name: 'pebble',
   async run(corpus: string): Promise<SuiteResult> {
+    await initJq();
     const main = mainCases(corpus);
     const report = [...main.lines, '', ...partialCases(corpus), '', ...docsCases(corpus)].join('\n');
     return { ok: main.ok, report };

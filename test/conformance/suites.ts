@@ -2,6 +2,8 @@
 import { pebbleSuite } from './pebble-suite';
 import { catalogSuite } from './catalog-suite';
 import { flowsSuite } from './flows-suite';
+import { engineSuite } from './engine-suite';
+import { expressionsSuite } from './expressions-suite';
 
 export interface SuiteResult {
   ok: boolean;
@@ -13,4 +15,4 @@ export interface ConformanceSuite {
   run(corpus: string): Promise<SuiteResult>;
 }
 
-export const suites: ConformanceSuite[] = [pebbleSuite, catalogSuite, flowsSuite];
+export const suites: ConformanceSuite[] = [pebbleSuite, catalogSuite, flowsSuite, engineSuite, expressionsSuite];

@@ -25,10 +25,29 @@ errors:
     assert.equal(run.execution.state.current, 'WARNING');
     assert.equal(run.execution.taskRuns.length, 1);
     assert.equal(run.execution.taskRuns[0].attempts.length, 4);
-    assert.deepEqual(run.execution.taskRuns[0].attempts.map((a) => a.state.current), ['FAILED', 'FAILED', 'FAILED', 'SUCCESS']);
+    assert.deepEqual(
+      run.execution.taskRuns[0].attempts.map((a) => a.state.current),
+      ['FAILED', 'FAILED', 'FAILED', 'SUCCESS'],
+    );
     assert.deepEqual(
       run.execution.taskRuns[0].state.histories.map((h) => h.state),
-      ['CREATED', 'RUNNING', 'FAILED', 'RETRYING', 'CREATED', 'RUNNING', 'FAILED', 'RETRYING', 'CREATED', 'RUNNING', 'FAILED', 'RETRYING', 'CREATED', 'RUNNING', 'WARNING'],
+      [
+        'CREATED',
+        'RUNNING',
+        'FAILED',
+        'RETRYING',
+        'CREATED',
+        'RUNNING',
+        'FAILED',
+        'RETRYING',
+        'CREATED',
+        'RUNNING',
+        'FAILED',
+        'RETRYING',
+        'CREATED',
+        'RUNNING',
+        'WARNING',
+      ],
     );
   });
 
@@ -146,9 +165,10 @@ errors:
     message: global
 `);
     assert.equal(run.execution.state.current, 'FAILED');
-    assert.deepEqual(run.execution.taskRuns.map((r) => `${r.taskId}:${r.state.current}`), [
-      'seq:FAILED', 'ok:SUCCESS', 'ko:FAILED', 'e1:SUCCESS', 'e2:SUCCESS', 'global:SUCCESS',
-    ]);
+    assert.deepEqual(
+      run.execution.taskRuns.map((r) => `${r.taskId}:${r.state.current}`),
+      ['seq:FAILED', 'ok:SUCCESS', 'ko:FAILED', 'e1:SUCCESS', 'e2:SUCCESS', 'global:SUCCESS'],
+    );
     const end = run.events.at(-1);
     assert.equal(end?.event === 'execution.ended' && end.error, 'Task ko failed: broken');
   });
@@ -174,7 +194,8 @@ tasks:
 
 describe('runIf, disabled, Switch', () => {
   it('runIf false → SKIPPED; outputs of the other branch are used', async () => {
-    const run = await runText(`id: conditionally_return_output
+    const run = await runText(
+      `id: conditionally_return_output
 namespace: company.team
 inputs:
   - id: run_task
@@ -192,7 +213,9 @@ outputs:
   - id: flow_output
     type: STRING
     value: "{{ tasks.main.state != 'SKIPPED' ? outputs.main.value : outputs.fallback.value }}"
-`, { inputs: { run_task: 'false' } });
+`,
+      { inputs: { run_task: 'false' } },
+    );
     assert.equal(run.stateOf('main'), 'SKIPPED');
     assert.equal(run.execution.state.current, 'SUCCESS');
     assert.deepEqual(run.execution.outputs, { flow_output: 'fallback output' });
@@ -215,7 +238,10 @@ tasks:
         disabled: true
 `);
     assert.equal(run.execution.state.current, 'SUCCESS');
-    assert.deepEqual(run.execution.taskRuns.map((r) => r.taskId), ['seq']);
+    assert.deepEqual(
+      run.execution.taskRuns.map((r) => r.taskId),
+      ['seq'],
+    );
   });
 
   it('Switch without a matching case nor defaults ends FAILED and says why', async () => {
@@ -259,7 +285,10 @@ tasks:
         type: io.kestra.plugin.core.log.Log
         message: d
 `);
-    assert.deepEqual(run.execution.taskRuns.map((r) => r.taskId), ['sw', 'in_b']);
+    assert.deepEqual(
+      run.execution.taskRuns.map((r) => r.taskId),
+      ['sw', 'in_b'],
+    );
     assert.deepEqual(run.endedRuns('sw')[0].outputs, { value: 'b', defaults: false });
   });
 });
@@ -321,10 +350,13 @@ tasks:
     message: "{{ vars.greeting }} / {{ labels.stage }} / {{ render(vars.greeting) }}"
 `);
     assert.deepEqual(run.logs('show'), ['Hello {{ flow.id }} / data-2 / Hello labels_vars']);
-    assert.deepEqual(run.execution.labels.filter((l) => !l.key.startsWith('system.')), [
-      { key: 'team', value: 'data' },
-      { key: 'stage', value: 'data-2' },
-    ]);
+    assert.deepEqual(
+      run.execution.labels.filter((l) => !l.key.startsWith('system.')),
+      [
+        { key: 'team', value: 'data' },
+        { key: 'stage', value: 'data-2' },
+      ],
+    );
   });
 
   it('plugin defaults fill missing properties; forced ones override', async () => {

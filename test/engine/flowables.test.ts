@@ -38,7 +38,16 @@ tasks:
     // values × tasks, value after value
     assert.deepEqual(
       run.execution.taskRuns.slice(1).map((r) => `${r.taskId}[${r.value}]`),
-      ['inner[a]', 'after[a]', 'inner[b]', 'after[b]', 'inner[1]', 'after[1]', 'inner[{"k":"v"}]', 'after[{"k":"v"}]'],
+      [
+        'inner[a]',
+        'after[a]',
+        'inner[b]',
+        'after[b]',
+        'inner[1]',
+        'after[1]',
+        'inner[{"k":"v"}]',
+        'after[{"k":"v"}]',
+      ],
     );
   });
 
@@ -67,7 +76,10 @@ tasks:
         type: io.kestra.plugin.core.debug.Return
         format: "{{ taskrun.value }}"
 `);
-    assert.deepEqual(good.execution.taskRuns.slice(1).map((r) => r.value), ['true', '2.5']);
+    assert.deepEqual(
+      good.execution.taskRuns.slice(1).map((r) => r.value),
+      ['true', '2.5'],
+    );
   });
 
   it('nested ForEach keys outputs by both values; parent.taskrun.value reaches the outer value', async () => {
@@ -185,8 +197,10 @@ tasks:
 `);
     assert.equal(run.execution.state.current, 'SUCCESS');
     const runs = run.execution.taskRuns;
-    const startOf = (id: string) => Date.parse(runs.find((r) => r.taskId === id)?.state.histories[0].date ?? '');
-    const endOf = (id: string) => Date.parse(runs.find((r) => r.taskId === id)?.state.histories.at(-1)?.date ?? '');
+    const startOf = (id: string) =>
+      Date.parse(runs.find((r) => r.taskId === id)?.state.histories[0].date ?? '');
+    const endOf = (id: string) =>
+      Date.parse(runs.find((r) => r.taskId === id)?.state.histories.at(-1)?.date ?? '');
     assert.ok(startOf('p3') >= Math.min(endOf('p1'), endOf('p2')), 'p3 waits for a free slot');
   });
 
@@ -220,7 +234,9 @@ tasks:
     assert.equal(run.execution.state.current, 'SUCCESS');
     const order = run.execution.taskRuns.map((r) => r.taskId);
     assert.equal(order[1], 'root');
-    assert.ok(order.indexOf('last') > order.indexOf('left') && order.indexOf('last') > order.indexOf('right'));
+    assert.ok(
+      order.indexOf('last') > order.indexOf('left') && order.indexOf('last') > order.indexOf('right'),
+    );
   });
 
   it('EachParallel and EachSequential iterate over value × tasks', async () => {
@@ -264,7 +280,10 @@ tasks:
         format: "{{ outputs.loop.iterationCount }}"
 `);
     assert.equal(run.execution.state.current, 'SUCCESS');
-    assert.deepEqual(run.endedRuns('body').map((r) => r.outputs?.value), ['1', '2']);
+    assert.deepEqual(
+      run.endedRuns('body').map((r) => r.outputs?.value),
+      ['1', '2'],
+    );
     assert.deepEqual(run.endedRuns('loop')[0].outputs, { iterationCount: 3 });
   });
 });

@@ -87,7 +87,9 @@ describe('http.Request failures', () => {
   });
 
   it('a body larger than maxContentLength: FAILED', async () => {
-    const result = await run(requestFlow(`${server.url}/products`, '    options:\n      maxContentLength: 10'));
+    const result = await run(
+      requestFlow(`${server.url}/products`, '    options:\n      maxContentLength: 10'),
+    );
     assert.equal(
       ended(result.events).error,
       `Task call failed: The response of ${server.url}/products is larger than options.maxContentLength (10 bytes)`,

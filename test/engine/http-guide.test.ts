@@ -18,7 +18,16 @@ describe('HTTP guide flows', () => {
   });
 
   const run = (name: string, ...extra: string[]) =>
-    runCli(['run', workspace.write(name, fixture(`http-guide/${name}`, server.port)), '--format', 'ndjson', ...extra], { cwd: workspace.dir });
+    runCli(
+      [
+        'run',
+        workspace.write(name, fixture(`http-guide/${name}`, server.port)),
+        '--format',
+        'ndjson',
+        ...extra,
+      ],
+      { cwd: workspace.dir },
+    );
 
   it('GET: SUCCESS, code 200, the body as served and logged', async () => {
     const result = await run('get.yaml');
@@ -29,7 +38,9 @@ describe('HTTP guide flows', () => {
     assert.equal(sendData.code, 200);
     assert.equal(sendData.body, JSON.stringify(PRODUCTS));
     assert.equal(sendData.uri, `${server.url}/products`);
-    assert.deepEqual((sendData.headers as Record<string, string[]>)['content-type'], ['application/json; charset=utf-8']);
+    assert.deepEqual((sendData.headers as Record<string, string[]>)['content-type'], [
+      'application/json; charset=utf-8',
+    ]);
     assert.deepEqual(logMessages(result.events, 'print_status'), [JSON.stringify(PRODUCTS)]);
   });
 
@@ -55,7 +66,9 @@ describe('HTTP guide flows', () => {
     assert.equal(result.code, 0, result.stderr);
     const body = (ended(result.events).outputs.send_data as Record<string, unknown>).body;
     assert.equal(body, '{"id":1,"title":"iPhone 10","price":9.99}');
-    assert.deepEqual(logMessages(result.events, 'print_status'), ['{"id":1,"title":"iPhone 10","price":9.99}']);
+    assert.deepEqual(logMessages(result.events, 'print_status'), [
+      '{"id":1,"title":"iPhone 10","price":9.99}',
+    ]);
   });
 
   it('DELETE: takes product_id from --input', async () => {
@@ -77,13 +90,19 @@ describe('HTTP guide flows', () => {
     const result = await run('delete.yaml');
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /Invalid input for `product_id`, missing required input, but received `null`/);
+    assert.match(
+      result.stderr,
+      /Invalid input for `product_id`, missing required input, but received `null`/,
+    );
     assert.equal(server.requests.length, before);
   });
 
   it('DELETE: refuses an unparsable product_id', async () => {
     const result = await run('delete.yaml', '--input', 'product_id=two');
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /Invalid input for `product_id`, For input string: "two", but received `two`/);
+    assert.match(
+      result.stderr,
+      /Invalid input for `product_id`, For input string: "two", but received `two`/,
+    );
   });
 });

@@ -30,7 +30,10 @@ tasks:
     const run = await pending;
     assert.equal(run.execution.state.current, 'KILLED');
     assert.equal(run.stateOf('nap'), 'KILLED');
-    assert.deepEqual(run.execution.taskRuns.map((r) => r.taskId), ['nap']);
+    assert.deepEqual(
+      run.execution.taskRuns.map((r) => r.taskId),
+      ['nap'],
+    );
     assert.deepEqual(run.logs(), ['Waiting for PT1M']);
     assert.deepEqual(await settledResourceCounts(), before);
   });
@@ -47,7 +50,10 @@ tasks:
     message: resumed
 `);
     assert.equal(run.execution.state.current, 'SUCCESS');
-    assert.deepEqual(run.execution.taskRuns[0].state.histories.map((h) => h.state), ['CREATED', 'RUNNING', 'PAUSED', 'RUNNING', 'SUCCESS']);
+    assert.deepEqual(
+      run.execution.taskRuns[0].state.histories.map((h) => h.state),
+      ['CREATED', 'RUNNING', 'PAUSED', 'RUNNING', 'SUCCESS'],
+    );
     assert.deepEqual(run.logs('next'), ['resumed']);
   });
 
@@ -63,7 +69,10 @@ tasks:
 `;
     const unattended = await runText(flow);
     assert.equal(unattended.execution.state.current, 'FAILED');
-    assert.match(unattended.endedRuns('wait')[0].error ?? '', /waits for a manual resume, which a local run can only get from a terminal/);
+    assert.match(
+      unattended.endedRuns('wait')[0].error ?? '',
+      /waits for a manual resume, which a local run can only get from a terminal/,
+    );
     const questions: string[] = [];
     const answered = await runText(flow, { confirm: async (question) => (questions.push(question), true) });
     assert.equal(answered.execution.state.current, 'SUCCESS');
@@ -76,7 +85,8 @@ tasks:
 describe('KV store', () => {
   it('Set, Get, GetKeys, Delete share a store across runs', async () => {
     const stateDir = join(FIXTURES, '..', '..', '..', '.test-tmp', `kv-${process.pid}`);
-    const first = await runText(`id: kv_writer
+    const first = await runText(
+      `id: kv_writer
 namespace: company.team
 tasks:
   - id: set_number
@@ -93,10 +103,16 @@ tasks:
     value: again
     overwrite: false
     allowFailure: true
-`, { stateDir });
+`,
+      { stateDir },
+    );
     assert.equal(first.execution.state.current, 'WARNING');
-    assert.equal(first.endedRuns('no_overwrite')[0].error, "Cannot set value for key 'my_text'. Key already exists and `overwrite` is set to `false`.");
-    const second = await runText(`id: kv_reader
+    assert.equal(
+      first.endedRuns('no_overwrite')[0].error,
+      "Cannot set value for key 'my_text'. Key already exists and `overwrite` is set to `false`.",
+    );
+    const second = await runText(
+      `id: kv_reader
 namespace: company.team
 tasks:
   - id: get
@@ -112,7 +128,9 @@ tasks:
     type: io.kestra.plugin.core.kv.Get
     key: my_text
     errorOnMissing: true
-`, { stateDir });
+`,
+      { stateDir },
+    );
     assert.deepEqual(second.endedRuns('get')[0].outputs, { value: 42 });
     assert.deepEqual(second.endedRuns('keys')[0].outputs, { keys: ['my_number', 'my_text'] });
     assert.deepEqual(second.endedRuns('delete')[0].outputs, { deleted: true });
@@ -144,7 +162,9 @@ tasks:
     assert.equal(outputs.length, 8);
     assert.match(
       String(outputs.uri),
-      new RegExp(`^kestra:///company/team/download/executions/${run.execution.id}/tasks/fetch/[0-9A-Za-z]{22}/data\\.csv$`),
+      new RegExp(
+        `^kestra:///company/team/download/executions/${run.execution.id}/tasks/fetch/[0-9A-Za-z]{22}/data\\.csv$`,
+      ),
     );
     assert.deepEqual((outputs.headers as Record<string, string[]>)['content-type'], ['text/csv']);
   });
@@ -157,7 +177,10 @@ tasks:
     type: io.kestra.plugin.core.http.Download
     uri: ${server.url}/empty
 `);
-    assert.equal(run.endedRuns('fetch')[0].error, `No response from server: ${server.url}/empty returned an empty body`);
+    assert.equal(
+      run.endedRuns('fetch')[0].error,
+      `No response from server: ${server.url}/empty returned an empty body`,
+    );
   });
 
   it('TemplatedTask runs the rendered task in place', async () => {

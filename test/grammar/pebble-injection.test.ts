@@ -217,6 +217,9 @@ describe('grammar contribution', () => {
       path: './syntaxes/kestra-pebble.tmLanguage.json',
       injectTo: ['source.yaml'],
     });
-    assert.equal(grammarFile.injectionSelector, 'L:source.yaml -comment -source.pebble -string.unquoted.raw.pebble');
+    assert.equal(
+      grammarFile.injectionSelector,
+      'L:source.yaml -comment -source.pebble -string.unquoted.raw.pebble',
+    );
   });
 });

@@ -66,7 +66,9 @@ describe('language server over stdio', () => {
     const flow = 'file:///work/flows/typo.yaml';
     const next = client.nextDiagnostics(flow);
     // Replace `urii` by `uri` on line 6.
-    await client.change(flow, 100, [{ range: { start: { line: 5, character: 4 }, end: { line: 5, character: 8 } }, text: 'uri' }]);
+    await client.change(flow, 100, [
+      { range: { start: { line: 5, character: 4 }, end: { line: 5, character: 8 } }, text: 'uri' },
+    ]);
     const published = await next;
     assert.equal(published.version, 100);
     assert.deepEqual(published.diagnostics, []);
@@ -76,7 +78,10 @@ describe('language server over stdio', () => {
     const cases: [string, string][] = [
       ['file:///work/bad/empty.yaml', ''],
       ['file:///work/bad/not-a-flow.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n'],
-      ['file:///work/bad/latin1.yaml', `id: caf\uFFFD\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: "\uD800 \u00e9"\n`],
+      [
+        'file:///work/bad/latin1.yaml',
+        `id: caf\uFFFD\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: "\uD800 \u00e9"\n`,
+      ],
       ['file:///work/bad/multi.yaml', `${CLEAN_FLOW}---\n${CLEAN_FLOW}`],
       ['file:///work/bad/broken.yaml', 'id: broken\nnamespace: company.team\ntasks:\n  - id: [unclosed\n'],
     ];
@@ -87,7 +92,9 @@ describe('language server over stdio', () => {
     for (const [uri] of cases.slice(2)) expectations.set(uri, client.nextDiagnostics(uri));
     for (const [uri, text] of cases) await client.open(uri, text);
     const results = await Promise.all([...expectations.values()]);
-    const codes = results.map((r) => [...new Set((r as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code))].sort());
+    const codes = results.map((r) =>
+      [...new Set((r as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code))].sort(),
+    );
     assert.deepEqual(codes, [['invalid-id'], ['multiple-documents'], ['yaml-syntax'], []]);
     // Still answering: a fresh flow gets its diagnostics, and nothing came for the non-flows.
     const probe = 'file:///work/flows/probe.yaml';

@@ -45,13 +45,17 @@ export class LspClient {
       this.statusWaiters = [];
       for (const waiter of waiters) waiter(status);
     });
-    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) =>
+      this.messages.push(params),
+    );
     connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
       this.messages.push({ type: params.type, message: params.message });
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.settings),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
   }
@@ -60,10 +64,19 @@ export class LspClient {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
     if (transport === 'stdio') {
       const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-      return new LspClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+      return new LspClient(
+        child,
+        createMessageConnection(
+          new StreamMessageReader(child.stdout!),
+          new StreamMessageWriter(child.stdin!),
+        ),
+      );
     }
     const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    return new LspClient(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
+    return new LspClient(
+      child,
+      createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)),
+    );
   }
 
   /** initialize + initialized; resolves with the first schema status the server sends. */
@@ -72,7 +85,9 @@ export class LspClient {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return status;
@@ -93,7 +108,10 @@ export class LspClient {
   }
 
   async change(uri: string, version: number, changes: unknown[]): Promise<void> {
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   async close(uri: string): Promise<void> {

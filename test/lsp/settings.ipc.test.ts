@@ -24,7 +24,10 @@ describe('language server over node IPC: schema settings', () => {
     assert.match(status.detail, /no-such-schema\.json could not be used/);
     assert.equal(client.messages.length, 1);
     assert.equal(client.messages[0].type, 1);
-    assert.match(client.messages[0].message, /^Kestra: cannot use the flow schema set in kestraFlow\.schema\.file: .*no-such-schema\.json.*Using the bundled schema instead\.$/);
+    assert.match(
+      client.messages[0].message,
+      /^Kestra: cannot use the flow schema set in kestraFlow\.schema\.file: .*no-such-schema\.json.*Using the bundled schema instead\.$/,
+    );
   });
 
   it('switches to a schema file on a settings change and says so', async () => {
@@ -36,7 +39,10 @@ describe('language server over node IPC: schema settings', () => {
     assert.ok(status.detail.startsWith(`${BUNDLED_SCHEMA} (`), status.detail);
     const uri = 'file:///work/flows/ipc.yaml';
     const diagnostics = client.nextDiagnostics(uri);
-    await client.open(uri, 'id: ipc\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    mesage: hi\n');
+    await client.open(
+      uri,
+      'id: ipc\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    mesage: hi\n',
+    );
     const codes = (await diagnostics).diagnostics.map((d) => d.code);
     assert.deepEqual(codes, ['missing-property', 'unknown-property']);
   });

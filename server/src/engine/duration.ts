@@ -2,7 +2,8 @@
 // or a number of seconds (a YAML number or a numeric string, Kestra's DurationDeserializer).
 // Internally a duration is a number of milliseconds (fractions allowed).
 
-const ISO = /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i;
+const ISO =
+  /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i;
 
 export class DurationParseError extends Error {}
 
@@ -31,7 +32,8 @@ export function parseIsoDuration(text: string): number {
 export function readDuration(value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return value * 1000;
-  if (typeof value !== 'string') throw new DurationParseError(`Expected a duration but got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new DurationParseError(`Expected a duration but got ${JSON.stringify(value)}`);
   const text = value.trim();
   if (text === '') return undefined;
   if (/^[-+]?[0-9.]+$/.test(text) && text !== '+' && text !== '-') {

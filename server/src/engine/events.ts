@@ -62,11 +62,7 @@ export interface ExecutionEndedEvent {
 }
 
 export type RunEvent =
-  | ExecutionStartedEvent
-  | TaskRunStartedEvent
-  | LogEvent
-  | TaskRunEndedEvent
-  | ExecutionEndedEvent;
+  ExecutionStartedEvent | TaskRunStartedEvent | LogEvent | TaskRunEndedEvent | ExecutionEndedEvent;
 
 export type RunEventListener = (event: RunEvent) => void;
 

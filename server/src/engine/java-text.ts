@@ -10,7 +10,9 @@ export function javaToString(value: unknown): string {
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${javaToString(v)}`);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => `${k}=${javaToString(v)}`,
+    );
     return `{${entries.join(', ')}}`;
   }
   return String(value);

@@ -27,7 +27,15 @@ export interface State {
   histories: StateHistory[];
 }
 
-const TERMINATED = new Set<StateType>(['FAILED', 'WARNING', 'SUCCESS', 'KILLED', 'CANCELLED', 'RETRIED', 'SKIPPED']);
+const TERMINATED = new Set<StateType>([
+  'FAILED',
+  'WARNING',
+  'SUCCESS',
+  'KILLED',
+  'CANCELLED',
+  'RETRIED',
+  'SKIPPED',
+]);
 
 export function isTerminated(state: StateType): boolean {
   return TERMINATED.has(state);

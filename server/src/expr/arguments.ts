@@ -14,7 +14,7 @@ function tooMany(position: number, allowed: number): PebbleError {
 
 /**
  * Resolves the arguments of a filter, function or test by its `params`. A variadic parameter takes
- * its positional argument and every later one: all of them are also listed, in order, in `_rest`.
+ * its own positional argument; the further positional arguments are listed, in order, in `_rest`.
  */
 export function bindArguments(
   params: ParamSpec[],
@@ -38,7 +38,7 @@ export function bindArguments(
     const value = evaluate(item);
     if (variadic >= 0 && position >= variadic) {
       if (position === variadic) args[params[variadic].name] = value;
-      rest.push(value);
+      else rest.push(value);
     } else if (position < params.length) {
       args[params[position].name] = value;
     } else {

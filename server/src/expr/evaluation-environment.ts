@@ -19,13 +19,27 @@ export interface EvaluationEnvironment {
   renderNested(template: string, variables: PebbleMap): string;
 }
 
+const finalMessages = new WeakSet<PebbleError>();
+
+/** Marks an error whose message is complete (Kestra's wording, location included). */
+export function markFinal<T extends PebbleError>(error: T): T {
+  finalMessages.add(error);
+  return error;
+}
+
+export function isFinal(error: unknown): boolean {
+  return error instanceof PebbleError && finalMessages.has(error);
+}
+
 /** Attaches the span of the failing node to an error that has none. */
 export function withSpan(error: unknown, span: Span): PebbleError {
   if (error instanceof PebbleError) {
     if (error.span) return error;
-    if (error instanceof PebbleUndefinedError)
-      return new PebbleUndefinedError(error.message, error.attribute, span);
-    return new PebbleError(error.message, error.kind, span);
+    const located =
+      error instanceof PebbleUndefinedError
+        ? new PebbleUndefinedError(error.message, error.attribute, span)
+        : new PebbleError(error.message, error.kind, span);
+    return isFinal(error) ? markFinal(located) : located;
   }
   // Stack overflow, or a string or array too long for the runtime: resources, not a template error.
   if (error instanceof RangeError) {

@@ -44,6 +44,15 @@ export class Evaluator implements InvocationHost {
 
   private renderStatement(node: Statement, out: Output): void {
     this.env.budget.step();
+    try {
+      this.renderNode(node, out);
+    } catch (error) {
+      // Output errors (typed rendering, size limit) get the statement's span.
+      throw withSpan(error, node.span);
+    }
+  }
+
+  private renderNode(node: Statement, out: Output): void {
     switch (node.type) {
       case 'Text':
         if (node.value) out.text(node.value);

@@ -3,6 +3,7 @@ export type * from './ast';
 export { childrenOf, nodeAt, walk } from './ast-walk';
 export { PebbleError, PebbleUndefinedError } from './errors';
 export type { RenderLimits } from './limits';
+export { tokenize, type Token, type TokenType } from './lexer';
 export { parseTemplate, type ParseResult } from './parser';
 export {
   evaluateExpression,

@@ -103,7 +103,7 @@ const STRING_METHODS: MethodTable<string> = {
     { params: ['string'], call: (s, [r]) => javaSplit(s, str(r)) },
     { params: ['string', 'int'], call: (s, [r, l]) => javaSplit(s, str(r), int(l)) },
   ],
-  matches: [{ params: ['string'], call: (s, [r]) => javaRegExp(`^(?:${str(r)})$`).test(s) }],
+  matches: [{ params: ['string'], call: (s, [r]) => fullMatch(str(r)).test(s) }],
   equalsignorecase: [
     { params: ['string'], call: (s, [o]) => o !== null && s.toLowerCase() === str(o).toLowerCase() },
   ],
@@ -112,6 +112,11 @@ const STRING_METHODS: MethodTable<string> = {
   tostring: [{ params: [], call: (s) => s }],
   hashcode: [{ params: [], call: (s) => javaHash(s) }],
 };
+
+function fullMatch(pattern: string): RegExp {
+  const regex = javaRegExp(pattern);
+  return new RegExp(`^(?:${regex.source})$`, regex.flags);
+}
 
 function javaTrim(text: string): string {
   let start = 0;

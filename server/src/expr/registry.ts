@@ -16,3 +16,4 @@ function byName<T extends { name: string }>(specs: T[]): Map<string, T> {
 export const filters: Map<string, FilterSpec> = byName(allFilters);
 export const functions: Map<string, FunctionSpec> = byName(allFunctions);
 export const tests: Map<string, TestSpec> = byName(allTests);
+export { initJq, isJqReady } from './lib/jq';

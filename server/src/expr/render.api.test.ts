@@ -38,6 +38,13 @@ describe('renderTemplate', () => {
     );
   });
 
+  it('reports a failure inside render() at the call, no longer as undefined', () => {
+    const error = failure(() => renderTemplate('x {{ render(a) ?? "d" }}', { a: '{{ zz }}' }));
+    assert.ok(!(error instanceof PebbleUndefinedError));
+    assert.equal(error.message, 'Unable to find `zz` used in the expression `{{ zz }}` at line 1');
+    assert.deepEqual(error.span, [5, 14]);
+  });
+
   it('strips raw-looking tags from the final output, as Kestra does', () => {
     assert.equal(renderTemplate('{{ v }}', { v: '{% raw %}a{% endraw %}' }), 'a');
   });
@@ -86,6 +93,10 @@ describe('evaluateExpression', () => {
     assert.equal(evaluateExpression('l[1] + a', vars), 3);
   });
 
+  it('accepts a whole {{ expression }} too', () => {
+    assert.deepEqual(evaluateExpression(' {{ l }} ', vars), [1, 2]);
+  });
+
   it('reports errors with spans relative to the expression', () => {
     const syntax = failure(() => evaluateExpression('a +', vars));
     assert.equal(syntax.kind, 'syntax');
@@ -93,6 +104,7 @@ describe('evaluateExpression', () => {
     const undefinedName = failure(() => evaluateExpression('zz', vars));
     assert.ok(undefinedName instanceof PebbleUndefinedError);
     assert.equal(undefinedName.message, 'Unable to find `zz` used in the expression `{{ zz }}` at line 1');
+    assert.deepEqual(undefinedName.span, [0, 2]);
   });
 });
 

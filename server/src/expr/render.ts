@@ -4,6 +4,7 @@
 import type { Span } from './ast';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { PebbleError, PebbleUndefinedError } from './errors';
+import { isFinal, markFinal } from './evaluation-environment';
 import { Evaluator } from './evaluator';
 import { Budget, type RenderLimits } from './limits';
 import { StringOutput, TypedOutput, type Output } from './output';
@@ -29,7 +30,6 @@ interface Session {
 
 const MAX_RENDERING_AMOUNT = 100;
 const RAW_BLOCK = /\{%-*\s*raw\s*-*%\}([^\n\r\u0085\u2028\u2029]*?)\{%-*\s*endraw\s*-*%\}/g;
-const finalized = new WeakSet<PebbleError>();
 
 function newSession(options: RenderOptions | undefined): Session {
   return {
@@ -50,7 +50,7 @@ export function lineAt(source: string, offset: number): number {
 
 /** Gives an error Kestra's wording: undefined names as "Unable to find `x` used in the expression …". */
 function finalize(error: unknown, source: string): PebbleError {
-  if (error instanceof PebbleError && finalized.has(error)) return error;
+  if (error instanceof PebbleError && isFinal(error)) return error;
   let result: PebbleError;
   if (error instanceof PebbleUndefinedError) {
     const line = lineAt(source, error.span?.[0] ?? 0);
@@ -71,8 +71,7 @@ function finalize(error: unknown, source: string): PebbleError {
   } else {
     result = new PebbleError(error instanceof Error ? error.message : String(error), 'runtime');
   }
-  finalized.add(result);
-  return result;
+  return markFinal(result);
 }
 
 function syntaxError(compiled: CompiledTemplate): PebbleError {
@@ -133,12 +132,10 @@ function renderNested(source: string, variables: PebbleMap, session: Session): s
     try {
       return renderString(source, variables, session);
     } catch (error) {
-      if (error instanceof PebbleUndefinedError) {
-        const converted = new PebbleError(error.message, 'runtime');
-        finalized.add(converted);
-        throw converted;
-      }
-      throw error;
+      // Kestra rethrows a nested failure as a plain PebbleException (no longer "undefined"), located at
+      // the call in the outer template.
+      if (!(error instanceof PebbleError) || error.kind === 'limit') throw error;
+      throw markFinal(new PebbleError(error.message, error.kind === 'undefined' ? 'runtime' : error.kind));
     }
   });
 }
@@ -158,27 +155,49 @@ export function renderTyped(source: string, variables: Variables, options?: Rend
   return typeof result === 'string' ? stripRawTags(result) : result;
 }
 
-/** Evaluates the inside of a `{{ }}` (e.g. `outputs.t.body | length`) and returns its value. */
+/**
+ * Evaluates the inside of a `{{ }}` (e.g. `outputs.t.body | length`) and returns its value; a text that
+ * is itself `{{ … }}` is rendered as a typed template.
+ */
 export function evaluateExpression(
   expression: string,
   variables: Variables,
   options?: RenderOptions,
 ): PebbleValue {
+  // Users paste whole expressions too: `{{ outputs.t.value }}` renders as a (typed) template.
+  const trimmed = expression.trim();
+  if (trimmed.startsWith('{{') && trimmed.endsWith('}}')) return renderTyped(trimmed, variables, options);
   const source = `{{ ${expression} }}`;
+  // Spans are reported relative to `expression`, not to the `{{ … }}` built around it.
+  const shift = (span: Span | undefined): Span | undefined =>
+    span && [clamp(span[0] - 3, expression.length), clamp(span[1] - 3, expression.length)];
   const compiled = compileTemplate(source);
-  const printed =
-    compiled.ast.body.length === 1 && compiled.ast.body[0].type === 'Print' ? compiled.ast.body[0] : null;
-  if (compiled.errors.length > 0 || !printed) {
+  const single = compiled.ast.body.length === 1 && compiled.ast.body[0].type === 'Print';
+  if (compiled.errors.length > 0 || !single) {
     const first = compiled.errors[0];
-    const span: Span | undefined = first
-      ? [Math.max(0, first.span[0] - 3), Math.max(0, Math.min(expression.length, first.span[1] - 3))]
-      : undefined;
-    throw new PebbleError(first ? first.message : 'Expected a single expression.', 'syntax', span);
+    throw new PebbleError(
+      first ? first.message : 'Expected a single expression.',
+      'syntax',
+      shift(first?.span),
+    );
   }
   const session = newSession(options);
   const out = new TypedOutput(session.budget);
-  evaluateInto(compiled, variables as PebbleMap, session, out);
+  try {
+    evaluateInto(compiled, variables as PebbleMap, session, out);
+  } catch (error) {
+    if (!(error instanceof PebbleError)) throw error;
+    const moved =
+      error instanceof PebbleUndefinedError
+        ? new PebbleUndefinedError(error.message, error.attribute, shift(error.span))
+        : new PebbleError(error.message, error.kind, shift(error.span));
+    throw markFinal(moved);
+  }
   return out.result();
+}
+
+function clamp(offset: number, length: number): number {
+  return Math.max(0, Math.min(length, offset));
 }
 
 /**

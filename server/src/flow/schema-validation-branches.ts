@@ -28,7 +28,8 @@ export function allowedTypes(index: SchemaIndex, schema: unknown): string[] | un
 
 export function fitsType(index: SchemaIndex, schema: unknown, value: unknown): boolean {
   const parts = index.parts(schema);
-  if (parts.some((p) => p.kestraExpression === true)) return typeof value === 'string' && containsPebble(value);
+  if (parts.some((p) => p.kestraExpression === true))
+    return typeof value === 'string' && containsPebble(value);
   const types = allowedTypes(index, schema);
   if (!types) return true;
   const actual = jsonType(value);
@@ -59,7 +60,9 @@ function reduce(index: SchemaIndex, failed: ErrorObject, inner: ErrorObject[]): 
     const branch = branchOf(e, failed.schemaPath);
     if (branch !== undefined) return branch === chosen;
     // An error from a $ref'd branch: keep it unless it is another branch's shape mismatch.
-    return !(e.instancePath === failed.instancePath && e.keyword === 'type') && e.keyword !== 'kestraExpression';
+    return (
+      !(e.instancePath === failed.instancePath && e.keyword === 'type') && e.keyword !== 'kestraExpression'
+    );
   });
   return kept.length > 0 ? kept : [{ ...failed, keyword: 'oneOf', params: {} }];
 }

@@ -78,7 +78,10 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
   const validatorFor = (key: string): ValidateFunction | undefined => {
     let validator = validators.get(key);
     if (validator === undefined) {
-      validator = key in index.definitions ? (ajv.getSchema(`${SCHEMA_KEY}#/definitions/${pointer(key)}`) ?? null) : null;
+      validator =
+        key in index.definitions
+          ? (ajv.getSchema(`${SCHEMA_KEY}#/definitions/${pointer(key)}`) ?? null)
+          : null;
       validators.set(key, validator);
     }
     return validator ?? undefined;

@@ -15,7 +15,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** `winner` over `base`. */
-export function mergeValues(base: Record<string, unknown>, winner: Record<string, unknown>): Record<string, unknown> {
+export function mergeValues(
+  base: Record<string, unknown>,
+  winner: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(winner)) {
     const current = out[key];

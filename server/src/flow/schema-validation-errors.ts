@@ -71,24 +71,40 @@ function toDiagnostic(error: ErrorObject, context: ErrorContext): FlowDiagnostic
   const fullPath = [...context.basePath, ...path];
   const subject = subjectOf(fullPath);
   const params = error.params as Record<string, unknown>;
-  const make = (code: string, message: string, range?: Range, data?: Record<string, unknown>): FlowDiagnostic => {
+  const make = (
+    code: string,
+    message: string,
+    range?: Range,
+    data?: Record<string, unknown>,
+  ): FlowDiagnostic => {
     const at = range ?? rangeOf(context, path, false) ?? context.owner.anchor;
-    return data ? { range: at, severity: 'error', code, message, data } : { range: at, severity: 'error', code, message };
+    return data
+      ? { range: at, severity: 'error', code, message, data }
+      : { range: at, severity: 'error', code, message };
   };
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
       if (context.skip?.(context.owner.type, [...path, missing])) return undefined;
-      return make('missing-property', `Missing required property '${missing}'.`, missingRange(context, path), { property: missing });
+      return make(
+        'missing-property',
+        `Missing required property '${missing}'.`,
+        missingRange(context, path),
+        { property: missing },
+      );
     }
     case 'type':
       if (context.skip?.(context.owner.type, path)) return undefined;
-      return make('type-mismatch', `${subject} must be ${typeWords(params.type)}, not ${describeValue(error.data)}.${notDynamicHint(error.data)}`);
+      return make(
+        'type-mismatch',
+        `${subject} must be ${typeWords(params.type)}, not ${describeValue(error.data)}.${notDynamicHint(error.data)}`,
+      );
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? [];
       const written = String(error.data);
       const suggestion =
-        allowed.map(String).find((v) => v.toLowerCase() === written.toLowerCase()) ?? closestName(written, allowed.map(String));
+        allowed.map(String).find((v) => v.toLowerCase() === written.toLowerCase()) ??
+        closestName(written, allowed.map(String));
       return make(
         'invalid-value',
         `${describeValue(error.data)} is not a valid value for ${subject}: use one of ${listValues(allowed)}.${notDynamicHint(error.data)}`,
@@ -97,28 +113,53 @@ function toDiagnostic(error: ErrorObject, context: ErrorContext): FlowDiagnostic
       );
     }
     case 'const':
-      return make('invalid-value', `${subject} must be '${String(params.allowedValue)}', not ${describeValue(error.data)}.`);
+      return make(
+        'invalid-value',
+        `${subject} must be '${String(params.allowedValue)}', not ${describeValue(error.data)}.`,
+      );
     case 'format':
-      return make('invalid-value', `${describeValue(error.data)} is not a valid ${String(params.format)} for ${subject}: ${formatHint(String(params.format))}.${notDynamicHint(error.data)}`);
+      return make(
+        'invalid-value',
+        `${describeValue(error.data)} is not a valid ${String(params.format)} for ${subject}: ${formatHint(String(params.format))}.${notDynamicHint(error.data)}`,
+      );
     case 'pattern':
-      return make('invalid-value', `${describeValue(error.data)} does not match the pattern ${String(params.pattern)} required for ${subject}.`);
+      return make(
+        'invalid-value',
+        `${describeValue(error.data)} does not match the pattern ${String(params.pattern)} required for ${subject}.`,
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return make('invalid-value', `${subject} must be ${COMPARISONS[error.keyword]} ${String(params.limit)}, not ${describeValue(error.data)}.`);
+      return make(
+        'invalid-value',
+        `${subject} must be ${COMPARISONS[error.keyword]} ${String(params.limit)}, not ${describeValue(error.data)}.`,
+      );
     case 'minItems':
       if (context.skip?.(context.owner.type, path)) return undefined;
-      return make('invalid-value', Number(params.limit) === 1 ? `${subject} must not be empty: add at least one item.` : `${subject} needs at least ${String(params.limit)} items.`);
+      return make(
+        'invalid-value',
+        Number(params.limit) === 1
+          ? `${subject} must not be empty: add at least one item.`
+          : `${subject} needs at least ${String(params.limit)} items.`,
+      );
     case 'maxItems':
       return make('invalid-value', `${subject} can hold at most ${String(params.limit)} items.`);
     case 'minLength':
-      return make('invalid-value', Number(params.limit) === 1 ? `${subject} must not be empty.` : `${subject} must be at least ${String(params.limit)} characters long.`);
+      return make(
+        'invalid-value',
+        Number(params.limit) === 1
+          ? `${subject} must not be empty.`
+          : `${subject} must be at least ${String(params.limit)} characters long.`,
+      );
     case 'maxLength':
       return make('invalid-value', `${subject} must be at most ${String(params.limit)} characters long.`);
     case 'oneOf':
     case 'anyOf':
-      return make('type-mismatch', `${subject} does not have an accepted shape: ${describeValue(error.data)} fits none of the forms this property takes.`);
+      return make(
+        'type-mismatch',
+        `${subject} does not have an accepted shape: ${describeValue(error.data)} fits none of the forms this property takes.`,
+      );
     default:
       return make('schema-violation', `${subject} ${error.message ?? 'is not valid'}.`);
   }

@@ -11,10 +11,15 @@ export function parseJavaDuration(text: string): number | undefined {
   const [, sign, days, time, hours, minutes, seconds, fraction] = match;
   if (days === undefined && time === undefined) return undefined;
   // `T` must be followed by at least one of H, M or S.
-  if (time !== undefined && hours === undefined && minutes === undefined && seconds === undefined) return undefined;
+  if (time !== undefined && hours === undefined && minutes === undefined && seconds === undefined)
+    return undefined;
   const fractionValue = fraction ? Number(`0.${fraction}`) * (seconds?.startsWith('-') ? -1 : 1) : 0;
   const total =
-    Number(days ?? 0) * 86400 + Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0) + fractionValue;
+    Number(days ?? 0) * 86400 +
+    Number(hours ?? 0) * 3600 +
+    Number(minutes ?? 0) * 60 +
+    Number(seconds ?? 0) +
+    fractionValue;
   return sign === '-' ? -total : total;
 }
 
@@ -29,7 +34,8 @@ export function parseJacksonDuration(value: unknown): number | undefined {
 
 const DATE = /^\d{4,}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
-const DATE_TIME = /^\d{4,}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?(\[[^\]]+\])?$/i;
+const DATE_TIME =
+  /^\d{4,}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?(\[[^\]]+\])?$/i;
 
 export const FORMATS: Record<string, (value: string) => boolean> = {
   duration: (value) => parseJacksonDuration(value) !== undefined,
@@ -40,4 +46,15 @@ export const FORMATS: Record<string, (value: string) => boolean> = {
 };
 
 /** Formats we do not check but must not warn about. */
-export const UNCHECKED_FORMATS = ['uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer'];
+export const UNCHECKED_FORMATS = [
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+];

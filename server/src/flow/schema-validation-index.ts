@@ -97,7 +97,12 @@ export class SchemaIndex {
     for (const part of this.parts(schema)) {
       const type = isObject(part.properties) ? part.properties.type : undefined;
       if (isObject(type) && typeof type.const === 'string') return type.const;
-      if (isObject(type) && Array.isArray(type.enum) && type.enum.length === 1 && typeof type.enum[0] === 'string') {
+      if (
+        isObject(type) &&
+        Array.isArray(type.enum) &&
+        type.enum.length === 1 &&
+        typeof type.enum[0] === 'string'
+      ) {
         return type.enum[0];
       }
     }
@@ -120,7 +125,11 @@ export class SchemaIndex {
   }
 
   private computeUnion(schema: JsonSchema): UnionInfo | undefined {
-    const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
+    const branches = Array.isArray(schema.oneOf)
+      ? schema.oneOf
+      : Array.isArray(schema.anyOf)
+        ? schema.anyOf
+        : undefined;
     if (!branches || branches.length === 0) return undefined;
     const result = new Map<string, string>();
     for (const branch of branches) {
@@ -134,7 +143,8 @@ export class SchemaIndex {
       // A union of unions (e.g. a slot listing a nested union definition).
       const nested = this.union(this.definitions[key]);
       if (!nested) return undefined;
-      for (const [nestedValue, nestedKey] of nested.branches) if (!result.has(nestedValue)) result.set(nestedValue, nestedKey);
+      for (const [nestedValue, nestedKey] of nested.branches)
+        if (!result.has(nestedValue)) result.set(nestedValue, nestedKey);
     }
     const values = [...result.keys()];
     return { branches: result, plugin: values.every((v) => v.includes('.')) };

@@ -14,7 +14,9 @@ const TYPE_WORDS: Record<string, string> = {
 export function typeWords(types: unknown): string {
   const list = (Array.isArray(types) ? types : [types]).map((t) => TYPE_WORDS[String(t)] ?? String(t));
   const unique = [...new Set(list)];
-  return unique.length <= 1 ? (unique[0] ?? 'a value') : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+  return unique.length <= 1
+    ? (unique[0] ?? 'a value')
+    : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
 export function describeValue(value: unknown): string {

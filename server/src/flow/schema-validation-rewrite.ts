@@ -8,13 +8,33 @@
 import { isSchemaObject, type JsonSchema, type SchemaIndex, type UnionInfo } from './schema-validation-index';
 
 /** Keywords whose value is a schema. */
-const SCHEMA_VALUED = new Set(['additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
+const SCHEMA_VALUED = new Set([
+  'additionalProperties',
+  'additionalItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+]);
 /** Keywords whose value is an array of schemas. */
 const SCHEMA_ARRAYS = new Set(['allOf', 'anyOf', 'oneOf']);
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
 /** Keywords that restrict what a string may be, so an expression string would fail them. */
-const STRING_RESTRICTIONS = ['enum', 'const', 'format', 'pattern', 'minLength', 'maxLength', '$ref', 'oneOf', 'anyOf', 'allOf'];
+const STRING_RESTRICTIONS = [
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  '$ref',
+  'oneOf',
+  'anyOf',
+  'allOf',
+];
 
 export interface RewrittenSchema {
   schema: JsonSchema;
@@ -28,7 +48,10 @@ function isExpressionAlternative(node: JsonSchema): boolean {
 
 function isDynamic(node: JsonSchema): boolean {
   if (node.$dynamic === true) return true;
-  return Array.isArray(node.allOf) && node.allOf.some((part) => isSchemaObject(part) && !('$ref' in part) && part.$dynamic === true);
+  return (
+    Array.isArray(node.allOf) &&
+    node.allOf.some((part) => isSchemaObject(part) && !('$ref' in part) && part.$dynamic === true)
+  );
 }
 
 function acceptsAnyString(node: JsonSchema): boolean {
@@ -77,7 +100,8 @@ export function rewriteSchema(index: SchemaIndex): RewrittenSchema {
         out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, rewrite(schema)]));
       } else out[key] = value;
     }
-    if (isDynamic(node) && !acceptsAnyString(out)) return { if: { kestraExpression: true }, then: true, else: out };
+    if (isDynamic(node) && !acceptsAnyString(out))
+      return { if: { kestraExpression: true }, then: true, else: out };
     return out;
   };
 

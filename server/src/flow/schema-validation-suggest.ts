@@ -4,7 +4,10 @@
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const rows: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array<number>(t.length).fill(0)]);
+  const rows: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [
+    i,
+    ...new Array<number>(t.length).fill(0),
+  ]);
   for (let j = 0; j <= t.length; j++) rows[0][j] = j;
   for (let i = 1; i <= s.length; i++) {
     for (let j = 1; j <= t.length; j++) {

@@ -23,7 +23,10 @@ const REPLACEMENTS: Record<string, string> = { taskDefaults: 'pluginDefaults', n
 
 function isDeprecated(index: SchemaIndex, schema: JsonSchema): boolean {
   if (schema.$deprecated === true || schema.$deprecated === 'true') return true;
-  return Array.isArray(schema.allOf) && schema.allOf.some((p) => isSchemaObject(p) && !('$ref' in p) && p.$deprecated === true);
+  return (
+    Array.isArray(schema.allOf) &&
+    schema.allOf.some((p) => isSchemaObject(p) && !('$ref' in p) && p.$deprecated === true)
+  );
 }
 
 function where(path: Segment[], owner: Owner): string {
@@ -31,11 +34,18 @@ function where(path: Segment[], owner: Owner): string {
   return parent ? `\`${String(parent)}\` of ${owner.name}` : owner.name;
 }
 
-export function findKeyProblems(index: SchemaIndex, schema: unknown, data: unknown, owner: Owner, isRoot: boolean): KeyProblem[] {
+export function findKeyProblems(
+  index: SchemaIndex,
+  schema: unknown,
+  data: unknown,
+  owner: Owner,
+  isRoot: boolean,
+): KeyProblem[] {
   const problems: KeyProblem[] = [];
 
   const walk = (current: unknown, value: unknown, path: Segment[], depth: number): void => {
-    if (depth > 64 || !isSchemaObject(current) || index.parts(current).some((part) => index.union(part))) return;
+    if (depth > 64 || !isSchemaObject(current) || index.parts(current).some((part) => index.union(part)))
+      return;
     if (typeof value === 'string' && containsPebble(value)) return;
     if (Array.isArray(value)) {
       const items = index.keyword(current, 'items');
@@ -61,7 +71,11 @@ export function findKeyProblems(index: SchemaIndex, schema: unknown, data: unkno
             path: keyPath,
             code: 'deprecated-property',
             severity: 'warning',
-            message: `'${key}' is deprecated for ${where(keyPath, owner)}` + (replacement ? `: use '${replacement}' instead.` : ': Kestra still accepts it but plans to remove it.'),
+            message:
+              `'${key}' is deprecated for ${where(keyPath, owner)}` +
+              (replacement
+                ? `: use '${replacement}' instead.`
+                : ': Kestra still accepts it but plans to remove it.'),
             data: replacement ? { replacement } : undefined,
           });
         }
@@ -73,7 +87,8 @@ export function findKeyProblems(index: SchemaIndex, schema: unknown, data: unkno
           path: keyPath,
           code: 'blueprint-metadata',
           severity: 'information',
-          message: '`extend` is blueprint metadata, not a flow property: remove it before saving this flow to Kestra.',
+          message:
+            '`extend` is blueprint metadata, not a flow property: remove it before saving this flow to Kestra.',
         });
       } else {
         const suggestion = closestName(key, properties.keys());
@@ -83,7 +98,9 @@ export function findKeyProblems(index: SchemaIndex, schema: unknown, data: unkno
           severity: 'error',
           message:
             `Unknown property '${key}' for ${where(keyPath, owner)}.` +
-            (suggestion ? ` Did you mean '${suggestion}'?` : ' Kestra rejects unknown properties: remove it or fix its name.'),
+            (suggestion
+              ? ` Did you mean '${suggestion}'?`
+              : ' Kestra rejects unknown properties: remove it or fix its name.'),
           data: suggestion ? { suggestion } : undefined,
         });
       }

@@ -49,7 +49,8 @@ describe('schema validation: narrowest node, actionable messages', () => {
         range: at(5, 12, 15),
         severity: 'error',
         code: 'invalid-value',
-        message: "'get' is not a valid value for 'method': use one of OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT, PATCH, CUSTOM.",
+        message:
+          "'get' is not a valid value for 'method': use one of OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT, PATCH, CUSTOM.",
         data: { suggestion: 'GET' },
       },
     ]);
@@ -74,7 +75,8 @@ describe('schema validation: narrowest node, actionable messages', () => {
         range: at(7, 13, 22),
         severity: 'error',
         code: 'invalid-value',
-        message: "'5 minutes' is not a valid duration for 'timeout': use ISO-8601, e.g. PT30S, PT5M, PT1H or P1D.",
+        message:
+          "'5 minutes' is not a valid duration for 'timeout': use ISO-8601, e.g. PT30S, PT5M, PT1H or P1D.",
       },
     ]);
   });
@@ -91,7 +93,12 @@ describe('schema validation: narrowest node, actionable messages', () => {
           'io.kestra.plugin.scripts.python.Script is not in the bundled catalog; a Kestra server schema (setting kestraFlow.schema.file or --schema) can validate it.',
         ],
         ['missing-property', 'error', 8, "Missing required property 'message'."],
-        ['unknown-property', 'error', 9, "Unknown property 'mesage' for io.kestra.plugin.core.log.Log. Did you mean 'message'?"],
+        [
+          'unknown-property',
+          'error',
+          9,
+          "Unknown property 'mesage' for io.kestra.plugin.core.log.Log. Did you mean 'message'?",
+        ],
       ],
     );
   });
@@ -103,7 +110,8 @@ describe('schema validation: narrowest node, actionable messages', () => {
         range: at(4, 10, 44),
         severity: 'error',
         code: 'unknown-task-type',
-        message: 'Invalid type: io.kestra.plugin.core.flows.Switch is not a Kestra core task. Did you mean io.kestra.plugin.core.flow.Switch?',
+        message:
+          'Invalid type: io.kestra.plugin.core.flows.Switch is not a Kestra core task. Did you mean io.kestra.plugin.core.flow.Switch?',
         data: { suggestion: 'io.kestra.plugin.core.flow.Switch' },
       },
     ]);
@@ -116,14 +124,16 @@ describe('schema validation: narrowest node, actionable messages', () => {
         range: at(4, 10, 38),
         severity: 'warning',
         code: 'deprecated-type',
-        message: 'io.kestra.core.tasks.log.Log is replaced by io.kestra.plugin.core.log.Log: use the new name.',
+        message:
+          'io.kestra.core.tasks.log.Log is replaced by io.kestra.plugin.core.log.Log: use the new name.',
         data: { replacement: 'io.kestra.plugin.core.log.Log' },
       },
       {
         range: at(7, 10, 39),
         severity: 'information',
         code: 'type-case',
-        message: 'Kestra matches types case-insensitively, but this type is written io.kestra.plugin.core.log.Log.',
+        message:
+          'Kestra matches types case-insensitively, but this type is written io.kestra.plugin.core.log.Log.',
         data: { replacement: 'io.kestra.plugin.core.log.Log' },
       },
     ]);
@@ -188,9 +198,17 @@ tasks:
     assert.deepEqual(
       check(text).map((d) => [d.code, d.range, d.message]),
       [
-        ['unknown-type', at(4, 10, 16), "Invalid type: 'string' is not an input type: use one of STRING, ENUM, SELECT, INT, FLOAT, BOOLEAN, DATETIME, DATE, TIME, DURATION, FILE, JSON, URI, SECRET, ARRAY, MULTISELECT, YAML, EMAIL. Did you mean STRING?"],
+        [
+          'unknown-type',
+          at(4, 10, 16),
+          "Invalid type: 'string' is not an input type: use one of STRING, ENUM, SELECT, INT, FLOAT, BOOLEAN, DATETIME, DATE, TIME, DURATION, FILE, JSON, URI, SECRET, ARRAY, MULTISELECT, YAML, EMAIL. Did you mean STRING?",
+        ],
         ['missing-property', at(10, 12, 20), "Missing required property 'interval'."],
-        ['wrong-plugin-kind', at(13, 10, 48), 'io.kestra.plugin.core.trigger.Schedule is a trigger: it cannot be used as a task.'],
+        [
+          'wrong-plugin-kind',
+          at(13, 10, 48),
+          'io.kestra.plugin.core.trigger.Schedule is a trigger: it cannot be used as a task.',
+        ],
       ],
     );
   });
@@ -202,7 +220,8 @@ tasks:
         range: at(6, 0, 6),
         severity: 'information',
         code: 'blueprint-metadata',
-        message: '`extend` is blueprint metadata, not a flow property: remove it before saving this flow to Kestra.',
+        message:
+          '`extend` is blueprint metadata, not a flow property: remove it before saving this flow to Kestra.',
       },
     ]);
   });

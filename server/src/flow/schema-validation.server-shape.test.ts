@@ -34,14 +34,19 @@ const SERVER_SCHEMA = {
       },
       required: ['id', 'type', 'volume'],
     },
-    'io.kestra.core.models.flows.Input_java.lang.Object_': { oneOf: [ref('io.kestra.core.models.flows.input.IntInput-2')] },
+    'io.kestra.core.models.flows.Input_java.lang.Object_': {
+      oneOf: [ref('io.kestra.core.models.flows.input.IntInput-2')],
+    },
     'io.kestra.core.models.flows.input.IntInput-1': {
       type: 'object',
       properties: { id: { type: 'string' }, type: { type: 'string' }, min: { type: 'integer' } },
       required: ['id', 'type'],
     },
     'io.kestra.core.models.flows.input.IntInput-2': {
-      allOf: [ref('io.kestra.core.models.flows.input.IntInput-1'), { type: 'object', properties: { type: { const: 'INT' } } }],
+      allOf: [
+        ref('io.kestra.core.models.flows.input.IntInput-1'),
+        { type: 'object', properties: { type: { const: 'INT' } } },
+      ],
     },
   },
 };
@@ -74,10 +79,25 @@ tasks:
 `;
     assert.deepEqual(check(text), [
       ['type-mismatch', 'error', 5, "'min' must be a whole number, not 'x'."],
-      ['unknown-property', 'error', 6, "Unknown property 'max' for an INT input. Kestra rejects unknown properties: remove it or fix its name."],
-      ['type-case', 'information', 9, 'Kestra matches types case-insensitively, but this type is written com.acme.Shout.'],
+      [
+        'unknown-property',
+        'error',
+        6,
+        "Unknown property 'max' for an INT input. Kestra rejects unknown properties: remove it or fix its name.",
+      ],
+      [
+        'type-case',
+        'information',
+        9,
+        'Kestra matches types case-insensitively, but this type is written com.acme.Shout.',
+      ],
       ['invalid-value', 'error', 11, "'loud' is not a valid value for 'mode': use one of LOUD, QUIET."],
-      ['deprecated-property', 'warning', 12, "'old' is deprecated for com.acme.Shout: Kestra still accepts it but plans to remove it."],
+      [
+        'deprecated-property',
+        'warning',
+        12,
+        "'old' is deprecated for com.acme.Shout: Kestra still accepts it but plans to remove it.",
+      ],
       [
         'unknown-task-type',
         'error',
@@ -89,7 +109,9 @@ tasks:
 
   it('reports a value that fits no branch of a oneOf once, by its shape', () => {
     const text = 'id: f\nnamespace: acme\ntasks:\n  - id: a\n    type: com.acme.Shout\n    volume: [1]\n';
-    assert.deepEqual(check(text), [['type-mismatch', 'error', 5, "'volume' must be a whole number or a string, not a list."]]);
+    assert.deepEqual(check(text), [
+      ['type-mismatch', 'error', 5, "'volume' must be a whole number or a string, not a list."],
+    ]);
   });
 
   it('compiles a schema once and reuses it', () => {

@@ -10,15 +10,18 @@ import { compileSchema, type CompiledSchema, type UnionHit } from './schema-vali
 import { errorsToDiagnostics, type Owner } from './schema-validation-errors';
 import type { UnionInfo } from './schema-validation-index';
 import { locate, parseInstancePath, type Segment } from './schema-validation-locate';
-import { closestName } from './schema-validation-suggest';
 import {
-  deprecationReplacement,
+  deprecatedTypeDiagnostic,
   ownerName,
+  resolveClosedType,
+  resolvePluginType,
   unionKindWord,
-  unknownTypeMessage,
-  unknownTypeSeverity,
 } from './schema-validation-types';
-import { readPluginDefaults, withPluginDefaults, type PluginDefaultEntry } from './schema-validation-defaults';
+import {
+  readPluginDefaults,
+  withPluginDefaults,
+  type PluginDefaultEntry,
+} from './schema-validation-defaults';
 import { findKeyProblems } from './schema-validation-unknown-keys';
 import { toPlain } from './yaml-nodes';
 
@@ -55,6 +58,8 @@ class SchemaValidation {
   readonly diagnostics: FlowDiagnostic[] = [];
   private readonly queue: Job[] = [];
   private root: Record<string, unknown> = {};
+  /** The same data without null-valued keys, as ajv sees it. */
+  private cleanRoot: Record<string, unknown> = {};
   private defaults: PluginDefaultEntry[] = [];
 
   constructor(
@@ -82,28 +87,59 @@ class SchemaValidation {
     );
   }
 
-  private report(range: Range, severity: FlowDiagnostic['severity'], code: string, message: string, data?: Record<string, unknown>): void {
-    this.diagnostics.push(data ? { range, severity, code, message, data } : { range, severity, code, message });
+  private report(
+    range: Range,
+    severity: FlowDiagnostic['severity'],
+    code: string,
+    message: string,
+    data?: Record<string, unknown>,
+  ): void {
+    this.diagnostics.push(
+      data ? { range, severity, code, message, data } : { range, severity, code, message },
+    );
   }
 
   run(root: Record<string, unknown>): void {
     this.root = root;
     const rootKey = this.compiled.index.rootKey();
     if (!rootKey) return;
-    const anchor = this.range(['id'], true) ?? this.range([Object.keys(root)[0] ?? 'id'], true) ?? this.input.lines.range(0, 0);
+    const anchor =
+      this.range(['id'], true) ??
+      this.range([Object.keys(root)[0] ?? 'id'], true) ??
+      this.input.lines.range(0, 0);
     this.defaults = readPluginDefaults(root);
-    this.queue.push({ definition: rootKey, data: root, validated: root, basePath: [], owner: { type: 'flow', name: 'the flow', anchor } });
+    this.cleanRoot = withoutNulls(root) as Record<string, unknown>;
+    this.queue.push({
+      definition: rootKey,
+      data: root,
+      validated: this.cleanRoot,
+      basePath: [],
+      owner: { type: 'flow', name: 'the flow', anchor },
+    });
     for (let i = 0; i < this.queue.length; i++) this.runJob(this.queue[i]);
   }
 
   private runJob(job: Job): void {
-    const result = this.compiled.validate(job.definition, withoutNulls(job.validated));
+    const result = this.compiled.validate(job.definition, job.validated);
     if (!result) return;
     const { document, lines, skip } = this.input;
-    const context = { document, lines, index: this.compiled.rewrittenIndex, basePath: job.basePath, owner: job.owner, skip };
+    const context = {
+      document,
+      lines,
+      index: this.compiled.rewrittenIndex,
+      basePath: job.basePath,
+      owner: job.owner,
+      skip,
+    };
     this.diagnostics.push(...errorsToDiagnostics(result.errors, context));
     const definition = this.compiled.index.definitions[job.definition];
-    for (const problem of findKeyProblems(this.compiled.index, definition, job.data, job.owner, job.basePath.length === 0)) {
+    for (const problem of findKeyProblems(
+      this.compiled.index,
+      definition,
+      job.data,
+      job.owner,
+      job.basePath.length === 0,
+    )) {
       const range = this.range([...job.basePath, ...problem.path], true);
       if (range) this.report(range, problem.severity, problem.code, problem.message, problem.data);
     }
@@ -114,8 +150,8 @@ class SchemaValidation {
     }
   }
 
-  private dataAt(path: Segment[]): unknown {
-    let current: unknown = this.root;
+  private dataAt(path: Segment[], from: unknown = this.root): unknown {
+    let current: unknown = from;
     for (const segment of path) {
       if (Array.isArray(current)) current = current[Number(segment)];
       else if (isRecord(current)) current = current[String(segment)];
@@ -130,7 +166,13 @@ class SchemaValidation {
     const kind = unionKindWord(catalog, union);
     if (!isRecord(data)) {
       const range = this.range(path, false) ?? this.range(path.slice(0, -1), true);
-      if (range) this.report(range, 'error', 'type-mismatch', `Expected a ${kind} here: a mapping with \`type\`${kind === 'task' ? ' and `id`' : ''}.`);
+      if (range)
+        this.report(
+          range,
+          'error',
+          'type-mismatch',
+          `Expected a ${kind} here: a mapping with \`type\`${kind === 'task' ? ' and `id`' : ''}.`,
+        );
       return;
     }
     const written = data.type;
@@ -143,21 +185,47 @@ class SchemaValidation {
       return;
     }
     if (typeof written !== 'string') {
-      this.report(this.anchor(path, data), 'error', 'type-mismatch', `The \`type\` of a ${kind} must be a string, not ${typeof written}.`);
+      this.report(
+        this.anchor(path, data),
+        'error',
+        'type-mismatch',
+        `The \`type\` of a ${kind} must be a string, not ${typeof written}.`,
+      );
       return;
     }
     const typeRange = this.anchor(path, data);
-    const canonical = union.plugin ? this.pluginType(written, union, kind, typeRange) : this.closedType(written, union, kind, typeRange);
+    const resolution = union.plugin
+      ? resolvePluginType(catalog, written, union, kind, typeRange)
+      : resolveClosedType(written, union, kind, typeRange);
+    this.diagnostics.push(...resolution.diagnostics);
+    const canonical = resolution.canonical;
     if (canonical === undefined) {
       if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union);
       return;
     }
     const definition = union.branches.get(canonical)!;
-    this.deprecatedType(canonical, definition, typeRange);
-    const normalised: Record<string, unknown> = { ...data, type: canonical };
-    // `name` is the pre-0.15 spelling of an input's `id`; Kestra copies it over (a warning says so).
-    if (kind === 'input' && normalised.id === undefined && typeof normalised.name === 'string') normalised.id = normalised.name;
-    const validated = union.plugin ? withPluginDefaults(normalised, written, canonical, this.defaults, this.input.catalog) : normalised;
+    if (!resolution.diagnostics.some((d) => d.code === 'deprecated-type')) {
+      const deprecated = deprecatedTypeDiagnostic(
+        catalog,
+        this.compiled.index,
+        canonical,
+        definition,
+        typeRange,
+      );
+      if (deprecated) this.diagnostics.push(deprecated);
+    }
+    const normalise = (object: Record<string, unknown>): Record<string, unknown> => {
+      const copy: Record<string, unknown> = { ...object, type: canonical };
+      // `name` is the pre-0.15 spelling of an input's `id`; Kestra copies it over (a warning says so).
+      if (kind === 'input' && copy.id === undefined && typeof copy.name === 'string') copy.id = copy.name;
+      return copy;
+    };
+    const normalised = normalise(data);
+    const clean = this.dataAt(path, this.cleanRoot);
+    const cleaned = normalise(isRecord(clean) ? clean : (withoutNulls(data) as Record<string, unknown>));
+    const validated = union.plugin
+      ? withPluginDefaults(cleaned, written, canonical, this.defaults, this.input.catalog)
+      : cleaned;
     this.queue.push({
       definition,
       data: normalised,
@@ -167,72 +235,19 @@ class SchemaValidation {
     });
   }
 
-  /** Resolves a plugin type (alias, any case); reports unknown types and old names. */
-  private pluginType(written: string, union: UnionInfo, kind: string, range: Range): string | undefined {
-    const { catalog } = this.input;
-    const resolved = catalog.resolve(written);
-    let canonical = resolved?.spec.type;
-    if (canonical === undefined || !union.branches.has(canonical)) {
-      canonical = [...union.branches.keys()].find((value) => value.toLowerCase() === written.toLowerCase()) ?? canonical;
-    }
-    if (canonical === undefined) {
-      const candidates = [...union.branches.keys()];
-      const { message, suggestion } = unknownTypeMessage(catalog, written, kind, candidates);
-      const code = kind === 'task' ? 'unknown-task-type' : 'unknown-plugin-type';
-      this.report(range, unknownTypeSeverity(catalog, written), code, message, suggestion ? { suggestion } : undefined);
-      return undefined;
-    }
-    if (!union.branches.has(canonical)) {
-      const actual = resolved?.spec.kind ?? 'plugin';
-      this.report(range, 'error', 'wrong-plugin-kind', `${canonical} is a ${actual === 'taskRunner' ? 'task runner' : actual}: it cannot be used as a ${kind}.`);
-      return undefined;
-    }
-    const isAlias = resolved?.spec.aliases.some((alias) => alias.toLowerCase() === written.toLowerCase()) ?? false;
-    if (isAlias) {
-      this.report(range, 'warning', 'deprecated-type', `${written} is replaced by ${canonical}: use the new name.`, { replacement: canonical });
-    } else if (written !== canonical) {
-      this.report(range, 'information', 'type-case', `Kestra matches types case-insensitively, but this type is written ${canonical}.`, { replacement: canonical });
-    }
-    return canonical;
-  }
-
-  /** Input, retry and SLA types: an exact value of a closed set. */
-  private closedType(written: string, union: UnionInfo, kind: string, range: Range): string | undefined {
-    if (union.branches.has(written)) return written;
-    const values = [...union.branches.keys()];
-    const suggestion = values.find((v) => v.toLowerCase() === written.toLowerCase()) ?? closestName(written, values);
-    this.report(
-      range,
-      'error',
-      'unknown-type',
-      `Invalid type: '${written}' is not a${/^[aeiou]/i.test(kind) ? 'n' : ''} ${kind} type: use one of ${values.join(', ')}.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-      suggestion ? { suggestion } : undefined,
-    );
-    return undefined;
-  }
-
-  private deprecatedType(canonical: string, definition: string, range: Range): void {
-    const deprecatedInSchema = this.compiled.index.keyword(this.compiled.index.definitions[definition], '$deprecated');
-    const deprecated = deprecatedInSchema === true || deprecatedInSchema === 'true' || this.input.catalog.resolve(canonical)?.spec.deprecated;
-    if (!deprecated) return;
-    if (this.diagnostics.some((d) => d.code === 'deprecated-type' && d.range === range)) return;
-    const replacement = deprecationReplacement(canonical);
-    this.report(
-      range,
-      'warning',
-      'deprecated-type',
-      `${canonical} is deprecated` + (replacement ? `: use ${replacement} instead.` : '; check its documentation for the replacement.'),
-      replacement ? { replacement } : undefined,
-    );
-  }
-
   /** Children of an object we cannot validate (unknown type): typed objects in its lists. */
-  private nestedTypedObjects(data: Record<string, unknown>, path: Segment[], union: UnionInfo, depth = 0): void {
+  private nestedTypedObjects(
+    data: Record<string, unknown>,
+    path: Segment[],
+    union: UnionInfo,
+    depth = 0,
+  ): void {
     if (depth > 2) return;
     for (const [key, value] of Object.entries(data)) {
       if (Array.isArray(value)) {
         value.forEach((item, i) => {
-          if (isRecord(item) && typeof item.type === 'string') this.typedObject({ instancePath: '', data: item, union }, [...path, key, i]);
+          if (isRecord(item) && typeof item.type === 'string')
+            this.typedObject({ instancePath: '', data: item, union }, [...path, key, i]);
         });
       } else if (isRecord(value) && key !== 'type') {
         this.nestedTypedObjects(value, [...path, key], union, depth + 1);

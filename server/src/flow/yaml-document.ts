@@ -71,6 +71,8 @@ export function parseYamlText(text: string): YamlText {
  */
 function unresolvedAliases(doc: Document.Parsed, lines: LineIndex): FlowDiagnostic[] {
   const found: FlowDiagnostic[] = [];
+  // Most flows hold no alias at all: skip the walk unless the text has `*name` somewhere.
+  if (!/(^|[\s[{,:-])\*[^\s,\]}]/.test(lines.text)) return found;
   visit(doc, {
     Alias(_key, node) {
       if (node.resolve(doc) !== undefined || !node.range) return;

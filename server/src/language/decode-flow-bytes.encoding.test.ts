@@ -17,7 +17,11 @@ describe('decoding flow files', () => {
   });
 
   it('reports Latin-1 bytes where they are, once', () => {
-    const bytes = Buffer.concat([Buffer.from('id: x\ndescription: caf', 'latin1'), Buffer.from([0xe9]), Buffer.from(' ok\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('id: x\ndescription: caf', 'latin1'),
+      Buffer.from([0xe9]),
+      Buffer.from(' ok\n'),
+    ]);
     const decoded = decodeFlowBytes(bytes);
     assert.equal(decoded.text, 'id: x\ndescription: caf\uFFFD ok\n');
     assert.deepEqual(decoded.diagnostics, [
@@ -35,6 +39,9 @@ describe('decoding flow files', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: x\n', 'utf16le')]);
     const decoded = decodeFlowBytes(bytes);
     assert.equal(decoded.text, 'id: x\n');
-    assert.deepEqual(decoded.diagnostics.map((d) => d.code), ['invalid-encoding']);
+    assert.deepEqual(
+      decoded.diagnostics.map((d) => d.code),
+      ['invalid-encoding'],
+    );
   });
 });

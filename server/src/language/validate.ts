@@ -5,6 +5,7 @@ import type { FlowDiagnostic } from '../flow/diagnostic';
 import { parseFlowDocument, type FlowDocument } from '../flow/flow-document';
 import { validateFlowSchema } from '../flow/schema-validation';
 import { isRequiredTaskList } from './diagnostics/required-task-lists';
+import { memoCatalog } from './memo-catalog';
 import { semanticRules } from './diagnostics/rules';
 
 export interface FlowValidation {
@@ -44,11 +45,13 @@ const COVERING_CODES = new Set(['invalid-id', 'invalid-namespace']);
 
 /** Drops a schema `invalid-value` on a value that a semantic rule already explains. */
 function withoutCoveredSchemaErrors(schema: FlowDiagnostic[], semantic: FlowDiagnostic[]): FlowDiagnostic[] {
-  const covered = new Set(semantic.filter((d) => COVERING_CODES.has(d.code)).map((d) => rangeKey({ ...d, code: '' })));
+  const covered = new Set(
+    semantic.filter((d) => COVERING_CODES.has(d.code)).map((d) => rangeKey({ ...d, code: '' })),
+  );
   return schema.filter((d) => d.code !== 'invalid-value' || !covered.has(rangeKey({ ...d, code: '' })));
 }
 
-export function validateFlow(text: string, catalog: Catalog): FlowValidation {
+export function validateFlow(text: string, fullCatalog: Catalog): FlowValidation {
   const flow = parseFlowDocument(text);
   if (!flow.isFlow) return { flow, diagnostics: [] };
   const diagnostics = [...flow.diagnostics];
@@ -56,6 +59,7 @@ export function validateFlow(text: string, catalog: Catalog): FlowValidation {
   const broken = flow.diagnostics.some((d) => d.code === 'yaml-syntax');
   if (flow.model && flow.document && !broken) {
     const { document, lines, model } = flow;
+    const catalog = memoCatalog(fullCatalog);
     const schemaDiagnostics = validateFlowSchema({ document, lines, catalog, skip: isRequiredTaskList });
     const context = { document, model, lines, catalog };
     const semantic = semanticRules.flatMap((rule) => rule(context));

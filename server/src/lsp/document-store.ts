@@ -20,7 +20,8 @@ export class FlowDocumentStore {
     const validation = validateFlow(text, catalog);
     const previous = this.entries.get(uri);
     const flow = validation.flow;
-    const clean = flow.isFlow && flow.model !== undefined && !flow.diagnostics.some((d) => d.code === 'yaml-syntax');
+    const clean =
+      flow.isFlow && flow.model !== undefined && !flow.diagnostics.some((d) => d.code === 'yaml-syntax');
     const entry: StoredDocument = {
       uri,
       version,

@@ -5,6 +5,8 @@ import { startServer } from './server';
 const connection = createConnection(ProposedFeatures.all);
 // Whatever goes wrong in one request must not end the session: log it and keep serving.
 process.on('uncaughtException', (error) => {
-  connection.console.error(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  connection.console.error(
+    `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
 });
 startServer(connection);

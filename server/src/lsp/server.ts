@@ -1,6 +1,7 @@
 // LSP wiring: capabilities, settings, the document store and debounced diagnostics for flow
 // documents only (other YAML gets nothing at all). Features are pure functions in ../language.
 import {
+  CodeActionKind,
   type Connection,
   type Diagnostic,
   DiagnosticSeverity,
@@ -13,7 +14,14 @@ import { URI } from 'vscode-uri';
 import type { Catalog } from '../flow/catalog-types';
 import type { FlowDiagnostic, Severity } from '../flow/diagnostic';
 import { FlowDocumentStore } from './document-store';
-import { chooseCatalog, DEFAULT_SETTINGS, parseSettings, type CatalogChoice, type KestraFlowSettings } from './settings';
+import { COMPLETION_TRIGGERS, registerFeatures } from './features';
+import {
+  chooseCatalog,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type CatalogChoice,
+  type KestraFlowSettings,
+} from './settings';
 
 /** Sent after initialisation and whenever the schema in use changes: `SchemaStatus`. */
 export const SCHEMA_STATUS_NOTIFICATION = 'kestraFlow/schemaStatus';
@@ -120,11 +128,21 @@ export function startServer(connection: Connection): ServerContext {
 
   connection.onInitialize((params) => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
-    registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registersConfiguration =
+      params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? URI.parse(folder).fsPath : undefined;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
       serverInfo: { name: 'kestra-flow-language-server' },
     };
   });
@@ -153,6 +171,7 @@ export function startServer(connection: Connection): ServerContext {
     store.delete(uri);
     if (published.delete(uri)) publish(uri, undefined, []);
   });
+  registerFeatures(connection, documents, store, () => choice.catalog);
   documents.listen(connection);
   connection.listen();
   return { connection, documents, store, catalog: () => choice.catalog };

@@ -12,8 +12,10 @@ export const DEFAULT_SETTINGS: KestraFlowSettings = { schemaFile: '' };
 
 /** Reads the `kestraFlow` section as the client sends it (`{schema: {file}}`), tolerating junk. */
 export function parseSettings(section: unknown): KestraFlowSettings {
-  const schema = typeof section === 'object' && section !== null ? (section as { schema?: unknown }).schema : undefined;
-  const file = typeof schema === 'object' && schema !== null ? (schema as { file?: unknown }).file : undefined;
+  const schema =
+    typeof section === 'object' && section !== null ? (section as { schema?: unknown }).schema : undefined;
+  const file =
+    typeof schema === 'object' && schema !== null ? (schema as { file?: unknown }).file : undefined;
   return { schemaFile: typeof file === 'string' ? file.trim() : '' };
 }
 
@@ -43,10 +45,16 @@ export function resolveSchemaPath(file: string, workspaceRoot: string | undefine
   return resolve(workspaceRoot, file);
 }
 
-export function chooseCatalog(settings: KestraFlowSettings, workspaceRoot: string | undefined): CatalogChoice {
+export function chooseCatalog(
+  settings: KestraFlowSettings,
+  workspaceRoot: string | undefined,
+): CatalogChoice {
   const bundled = PluginCatalog.bundled();
   if (settings.schemaFile === '') {
-    return { catalog: bundled, status: { source: 'bundled', detail: `Bundled schema (${countPlugins(bundled)})` } };
+    return {
+      catalog: bundled,
+      status: { source: 'bundled', detail: `Bundled schema (${countPlugins(bundled)})` },
+    };
   }
   const path = resolveSchemaPath(settings.schemaFile, workspaceRoot);
   try {

@@ -29,7 +29,10 @@ export interface DummyServer {
 
 function json(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -67,14 +70,18 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (req.method === 'GET' && path === '/products') return json(res, 200, PRODUCTS);
-  if (req.method === 'POST' && path === '/products/add') return json(res, 201, { id: 101, ...(JSON.parse(body || '{}') as object) });
+  if (req.method === 'POST' && path === '/products/add')
+    return json(res, 201, { id: 101, ...(JSON.parse(body || '{}') as object) });
   const product = /^\/products\/(\d+)$/.exec(path);
   if (product && req.method === 'PUT') {
     const base = PRODUCTS.products.find((p) => p.id === Number(product[1])) ?? { id: Number(product[1]) };
     return json(res, 200, { ...base, ...(JSON.parse(body || '{}') as object) });
   }
   if (product && req.method === 'DELETE') {
-    const base = PRODUCTS.products.find((p) => p.id === Number(product[1])) ?? { id: Number(product[1]), title: 'Unknown' };
+    const base = PRODUCTS.products.find((p) => p.id === Number(product[1])) ?? {
+      id: Number(product[1]),
+      title: 'Unknown',
+    };
     return json(res, 200, { ...base, isDeleted: true, deletedOn: '2024-01-01T00:00:00.000Z' });
   }
   if (path === '/status/500') return json(res, 500, { message: 'boom' });
@@ -95,7 +102,10 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
     return void res.end();
   }
   if (path === '/file.csv') {
-    res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="data.csv"' });
+    res.writeHead(200, {
+      'Content-Type': 'text/csv',
+      'Content-Disposition': 'attachment; filename="data.csv"',
+    });
     return void res.end('a,b\n1,2\n');
   }
   if (path === '/empty') {

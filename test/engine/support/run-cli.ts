@@ -15,7 +15,10 @@ export interface CliResult {
   events: RunEvent[];
 }
 
-export async function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -55,7 +58,9 @@ export function fixture(name: string, port?: number): string {
 }
 
 export function logMessages(events: RunEvent[], taskId?: string): string[] {
-  return events.flatMap((e) => (e.event === 'log' && (taskId === undefined || e.taskId === taskId) ? [e.message] : []));
+  return events.flatMap((e) =>
+    e.event === 'log' && (taskId === undefined || e.taskId === taskId) ? [e.message] : [],
+  );
 }
 
 export function ended(events: RunEvent[]): Extract<RunEvent, { event: 'execution.ended' }> {

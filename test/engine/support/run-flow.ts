@@ -48,7 +48,10 @@ export async function runText(
       result,
       events,
       execution: result.execution,
-      logs: (taskId) => events.flatMap((e) => (e.event === 'log' && (taskId === undefined || e.taskId === taskId) ? [e.message] : [])),
+      logs: (taskId) =>
+        events.flatMap((e) =>
+          e.event === 'log' && (taskId === undefined || e.taskId === taskId) ? [e.message] : [],
+        ),
       endedRuns,
       stateOf: (taskId) => endedRuns(taskId).pop()?.state,
     };

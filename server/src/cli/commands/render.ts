@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PebbleError } from '../../expr/errors';
+import { initJq } from '../../expr/lib/jq';
 import { renderTemplate } from '../../expr/render';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 
@@ -108,6 +109,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     ...(options.vars !== undefined ? parseVars(options.vars) : {}),
   };
   try {
+    // jq runs as WebAssembly, loaded asynchronously: only when the template may use it.
+    if (/\bjq\b/.test(options.template)) await initJq();
     io.stdout(`${renderTemplate(options.template, variables)}\n`);
     return 0;
   } catch (error) {

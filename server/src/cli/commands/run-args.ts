@@ -22,11 +22,13 @@ export function parseRunArgs(args: string[]): RunArgs {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined) throw new UsageError('--input needs ID=VALUE.');
       const sep = value.indexOf('=');
-      if (sep <= 0) throw new UsageError(`--input '${value}' is not ID=VALUE (for example --input name=World).`);
+      if (sep <= 0)
+        throw new UsageError(`--input '${value}' is not ID=VALUE (for example --input name=World).`);
       inputs.push({ id: value.slice(0, sep), value: value.slice(sep + 1) });
     } else if (flag === '--format') {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value !== 'text' && value !== 'ndjson') throw new UsageError(`--format must be text or ndjson, not '${value ?? ''}'.`);
+      if (value !== 'text' && value !== 'ndjson')
+        throw new UsageError(`--format must be text or ndjson, not '${value ?? ''}'.`);
       format = value;
     } else if (arg === '--') {
       if (file !== undefined || i + 2 !== args.length) throw new UsageError('give exactly one FILE.');

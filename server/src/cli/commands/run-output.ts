@@ -36,7 +36,9 @@ export function textPrinter(write: Write): (event: RunEvent) => void {
         startedAt = Date.parse(event.time);
         executionId = event.executionId;
         ended.length = 0;
-        write(`${event.time} INFO  Execution ${event.executionId} of ${event.namespace}.${event.flowId} started\n`);
+        write(
+          `${event.time} INFO  Execution ${event.executionId} of ${event.namespace}.${event.flowId} started\n`,
+        );
         break;
       case 'taskrun.started':
         if (event.value !== undefined) values.set(event.taskRunId, event.value);
@@ -52,18 +54,25 @@ export function textPrinter(write: Write): (event: RunEvent) => void {
       case 'execution.ended': {
         if (event.executionId !== executionId) break;
         const duration = startedAt === undefined ? 0 : Date.parse(event.time) - startedAt;
-        const lines = [``, `Execution ${event.executionId} ended ${event.state} in ${formatDuration(duration)}`];
+        const lines = [
+          ``,
+          `Execution ${event.executionId} ended ${event.state} in ${formatDuration(duration)}`,
+        ];
         if (event.error) lines.push(`Error: ${event.error}`);
         if (ended.length > 0) lines.push('Tasks:');
         for (const run of ended) {
           const value = values.get(run.taskRunId);
           const label = value === undefined ? run.taskId : `${run.taskId}[${value}]`;
-          const outputs = run.outputs && Object.keys(run.outputs).length > 0 ? ` ${compact(run.outputs)}` : '';
-          lines.push(`  ${label} ${run.state}${outputs}${run.error && run.state !== 'SUCCESS' ? ` (${run.error.split('\n')[0]})` : ''}`);
+          const outputs =
+            run.outputs && Object.keys(run.outputs).length > 0 ? ` ${compact(run.outputs)}` : '';
+          lines.push(
+            `  ${label} ${run.state}${outputs}${run.error && run.state !== 'SUCCESS' ? ` (${run.error.split('\n')[0]})` : ''}`,
+          );
         }
         if (event.flowOutputs && Object.keys(event.flowOutputs).length > 0) {
           lines.push('Flow outputs:');
-          for (const [id, value] of Object.entries(event.flowOutputs)) lines.push(`  ${id} ${compact(value)}`);
+          for (const [id, value] of Object.entries(event.flowOutputs))
+            lines.push(`  ${id} ${compact(value)}`);
         }
         write(`${lines.join('\n')}\n`);
         break;

@@ -35,7 +35,9 @@ function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
 }
 
@@ -100,15 +102,20 @@ export const runCommand: CliCommand = {
       signal: io.signal,
       confirm: terminalConfirm(io),
     });
-    const shown = relative(io.cwd, path) || path;
+    const fromCwd = relative(io.cwd, path);
+    const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
     if (result.status === 'invalid-flow') {
-      const lines = result.problems.map((p) => `${shown}:${p.position.line + 1}:${p.position.character + 1}: error ${p.code}: ${p.message}`);
+      const lines = result.problems.map(
+        (p) => `${shown}:${p.position.line + 1}:${p.position.character + 1}: error ${p.code}: ${p.message}`,
+      );
       io.stderr(`${lines.join('\n')}\nkestra-flow run: nothing was executed.\n`);
       return 2;
     }
     if (result.status === 'invalid-inputs') {
       const lines = result.errors.map((e) => `kestra-flow run: ${e.message}`);
-      io.stderr(`${lines.join('\n')}\nkestra-flow run: nothing was executed; pass inputs with --input ID=VALUE.\n`);
+      io.stderr(
+        `${lines.join('\n')}\nkestra-flow run: nothing was executed; pass inputs with --input ID=VALUE.\n`,
+      );
       return 2;
     }
     const state = result.execution.state.current;

@@ -20,7 +20,9 @@ export interface CollectedFiles {
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 function walk(absolute: string, display: string, out: FileToCheck[]): void {
-  const entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const entry of entries) {
     const childAbsolute = join(absolute, entry.name);
     const childDisplay = join(display, entry.name);
@@ -44,7 +46,9 @@ export function collectFiles(paths: string[], cwd: string): CollectedFiles {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       problems.push(
-        code === 'ENOENT' ? `${path}: no such file or directory` : `${path}: cannot be read (${code ?? (error as Error).message})`,
+        code === 'ENOENT'
+          ? `${path}: no such file or directory`
+          : `${path}: cannot be read (${code ?? (error as Error).message})`,
       );
     }
   }

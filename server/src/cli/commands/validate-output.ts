@@ -16,7 +16,9 @@ export function formatText(results: FileResult[], skipped: number): string {
     for (const d of result.diagnostics) {
       count[d.severity]++;
       hasError ||= d.severity === 'error';
-      lines.push(`${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+      lines.push(
+        `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`,
+      );
     }
     if (hasError) filesWithErrors++;
   }

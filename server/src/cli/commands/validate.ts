@@ -41,7 +41,10 @@ function parseArgs(args: string[]): Options {
       options.paths.push(...args.slice(i + 1));
       break;
     }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (flag === '--format' || flag === '--schema') {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') throw new UsageError(`${flag} needs a value.`);
@@ -63,7 +66,9 @@ function loadCatalog(schema: string | undefined, io: CliIo): Catalog | undefined
   try {
     return PluginCatalog.fromSchemaFile(resolve(io.cwd, schema));
   } catch (error) {
-    io.stderr(`kestra-flow validate: cannot use --schema ${schema}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `kestra-flow validate: cannot use --schema ${schema}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return undefined;
   }
 }
@@ -80,7 +85,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     try {
       bytes = readFileSync(file.absolute);
     } catch (error) {
-      problems.push(`${file.display}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(
+        `${file.display}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
       continue;
     }
     const decoded = decodeFlowBytes(bytes);
@@ -90,10 +97,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
         skipped++;
         continue;
       }
-      problems.push(`${file.display}: not a Kestra flow (a flow has top-level \`id\`, \`namespace\` and \`tasks\`); nothing was checked`);
+      problems.push(
+        `${file.display}: not a Kestra flow (a flow has top-level \`id\`, \`namespace\` and \`tasks\`); nothing was checked`,
+      );
       continue;
     }
-    results.push({ file: file.display, diagnostics: sortDiagnostics([...decoded.diagnostics, ...diagnostics]) });
+    results.push({
+      file: file.display,
+      diagnostics: sortDiagnostics([...decoded.diagnostics, ...diagnostics]),
+    });
   }
   io.stdout(options.format === 'json' ? formatJson(results) : formatText(results, skipped));
   for (const problem of problems) io.stderr(`kestra-flow validate: ${problem}\n`);

@@ -1,6 +1,6 @@
 // Text → FlowDef, refusing what cannot run: YAML errors, a missing id/namespace/tasks, tasks without
 // id or type, duplicate ids, invalid inputs, and every task type the embedded engine does not run.
-import type { Document, YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
 import { parseFlowDocument } from '../../flow/flow-document';
 import type { TaskModel } from '../../flow/model';
 import { toPlain } from '../../flow/yaml-nodes';
@@ -8,7 +8,9 @@ import { inputDefinitionFromPlain, type InputDefinition } from '../inputs/input-
 import type { ChildList, FlowDef, FlowOutputDef, Label, SourcePosition, TaskDef } from './flow-definition';
 import { applyPluginDefaults, readPluginDefaults, type PluginDefault } from './plugin-defaults';
 import { checkDagDependencies } from './dag-check';
-import { canonicalTaskType, findSupportedTaskType } from './task-types';
+import { PluginCatalog } from '../../flow/catalog';
+import { validateFlow } from '../../language/validate';
+import { findSupportedTaskType } from './task-types';
 
 export interface FlowProblem {
   position: SourcePosition;
@@ -21,7 +23,30 @@ export type LoadFlowResult = { ok: true; flow: FlowDef } | { ok: false; problems
 
 const CHILD_KEYS = new Set(['tasks', 'errors', 'then', 'else']);
 
+/**
+ * Reads a flow for execution. The project's validator (language/validate.ts) runs first: its errors
+ * refuse the run; the engine adds what only it knows (task types it cannot run).
+ */
 export function loadFlow(text: string, filePath?: string): LoadFlowResult {
+  const loaded = readFlow(text, filePath);
+  const validated = validateFlow(text, PluginCatalog.bundled())
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => ({ position: d.range.start, code: d.code, message: d.message }));
+  if (validated.length === 0) return loaded;
+  const lines = new Set(validated.map((p) => p.position.line));
+  const own = loaded.ok ? [] : loaded.problems.filter((p) => !lines.has(p.position.line));
+  const problems = [...validated, ...own].sort(
+    (a, b) => a.position.line - b.position.line || a.position.character - b.position.character,
+  );
+  return { ok: false, problems };
+}
+
+/** The canonical name of a task type: the catalog's, else the engine's own table. */
+export function canonicalTaskType(declared: string): string | undefined {
+  return PluginCatalog.bundled().resolve(declared)?.spec.type ?? findSupportedTaskType(declared)?.type;
+}
+
+function readFlow(text: string, filePath?: string): LoadFlowResult {
   const parsed = parseFlowDocument(text);
   const problems: FlowProblem[] = parsed.diagnostics
     .filter((d) => d.severity === 'error')
@@ -33,22 +58,44 @@ export function loadFlow(text: string, filePath?: string): LoadFlowResult {
   if (!model || !document) {
     return {
       ok: false,
-      problems: [{ position: top, code: 'not-a-flow', message: 'This is not a flow: a flow is a YAML mapping with `id`, `namespace` and `tasks`.' }],
+      problems: [
+        {
+          position: top,
+          code: 'not-a-flow',
+          message: 'This is not a flow: a flow is a YAML mapping with `id`, `namespace` and `tasks`.',
+        },
+      ],
     };
   }
   const root = toPlain(model.root, document) as Record<string, unknown>;
-  if (!model.id) problems.push({ position: top, code: 'missing-id', message: 'The flow has no `id`: add `id: my_flow` at the top level.' });
+  if (!model.id)
+    problems.push({
+      position: top,
+      code: 'missing-id',
+      message: 'The flow has no `id`: add `id: my_flow` at the top level.',
+    });
   if (!model.namespace) {
-    problems.push({ position: top, code: 'missing-namespace', message: 'The flow has no `namespace`: add `namespace: company.team` at the top level.' });
+    problems.push({
+      position: top,
+      code: 'missing-namespace',
+      message: 'The flow has no `namespace`: add `namespace: company.team` at the top level.',
+    });
   }
   if (model.tasks.length === 0) {
     const pair = model.keys.get('tasks');
-    const position = pair?.key && (pair.key as { range?: [number, number] }).range ? parsed.lines.positionAt((pair.key as { range: [number, number] }).range[0]) : top;
-    problems.push({ position, code: 'missing-tasks', message: 'The flow has no tasks: `tasks` must list at least one task.' });
+    const position =
+      pair?.key && (pair.key as { range?: [number, number] }).range
+        ? parsed.lines.positionAt((pair.key as { range: [number, number] }).range[0])
+        : top;
+    problems.push({
+      position,
+      code: 'missing-tasks',
+      message: 'The flow has no tasks: `tasks` must list at least one task.',
+    });
   }
 
   const defaults = readPluginDefaults(root, canonicalTaskType);
-  const builder = new TaskBuilder(document, defaults, (node) => parsed.lines.positionAt(node.range?.[0] ?? 0));
+  const builder = new TaskBuilder(document, defaults);
   const tasks = model.tasks.map((task) => builder.build(task));
   const errors = model.errors.filter((task) => task.slot === 'errors').map((task) => builder.build(task));
   problems.push(...builder.problems);
@@ -64,10 +111,18 @@ export function loadFlow(text: string, filePath?: string): LoadFlowResult {
       return;
     }
     if (seenInputs.has(definition.id)) {
-      problems.push({ position, code: 'duplicate-input', message: `Duplicate input with name [${definition.id}]: input ids must be unique.` });
+      problems.push({
+        position,
+        code: 'duplicate-input',
+        message: `Duplicate input with name [${definition.id}]: input ids must be unique.`,
+      });
     }
     if (definition.type === 'FILE' && definition.defaults !== undefined) {
-      problems.push({ position, code: 'file-input-defaults', message: `Input \`${definition.id}\`: no \`defaults\` can be set for inputs of type 'FILE'.` });
+      problems.push({
+        position,
+        code: 'file-input-defaults',
+        message: `Input \`${definition.id}\`: no \`defaults\` can be set for inputs of type 'FILE'.`,
+      });
     }
     seenInputs.add(definition.id);
     inputs.push(definition);
@@ -103,36 +158,69 @@ class TaskBuilder {
   constructor(
     private readonly document: Document,
     private readonly defaults: PluginDefault[],
-    private readonly positionOf: (node: YAMLMap | { range?: [number, number, number?] | null }) => SourcePosition,
   ) {}
 
   build(model: TaskModel): TaskDef {
-    const plain = applyPluginDefaults(toPlain(model.node, this.document), this.defaults) as Record<string, unknown>;
+    const plain = applyPluginDefaults(toPlain(model.node, this.document), this.defaults) as Record<
+      string,
+      unknown
+    >;
     const position = model.type ? model.type.range.start : model.range.start;
     const id = typeof plain.id === 'string' || typeof plain.id === 'number' ? String(plain.id) : '';
     const declaredType = typeof plain.type === 'string' ? plain.type : '';
-    if (!id) this.problems.push({ position: model.range.start, code: 'task-missing-id', message: 'This task has no `id`: every task needs a unique id.' });
+    if (!id)
+      this.problems.push({
+        position: model.range.start,
+        code: 'task-missing-id',
+        message: 'This task has no `id`: every task needs a unique id.',
+      });
     else if (this.ids.has(id)) {
-      this.problems.push({ position: model.id?.range.start ?? position, code: 'duplicate-id', message: `Duplicate task id with name [${id}]: task ids must be unique across the flow.` });
+      this.problems.push({
+        position: model.id?.range.start ?? position,
+        code: 'duplicate-id',
+        message: `Duplicate task id with name [${id}]: task ids must be unique across the flow.`,
+      });
     }
     if (id) this.ids.add(id);
-    const supported = declaredType ? findSupportedTaskType(declaredType) : undefined;
+    const canonical = declaredType ? canonicalTaskType(declaredType) : undefined;
+    const supported = canonical ? findSupportedTaskType(canonical) : undefined;
     if (!declaredType) {
-      this.problems.push({ position: model.range.start, code: 'task-missing-type', message: `Task \`${id || '?'}\` has no \`type\`.` });
+      this.problems.push({
+        position: model.range.start,
+        code: 'task-missing-type',
+        message: `Task \`${id || '?'}\` has no \`type\`.`,
+      });
     } else if (!supported) {
+      const what = canonical
+        ? `uses the core task \`${canonical}\`, which the embedded engine does not run`
+        : `has type \`${declaredType}\`, which is not a core task: the embedded engine runs core tasks only`;
       this.problems.push({
         position,
         code: 'unsupported-task-type',
-        message: `Task \`${id || '?'}\` has type \`${declaredType}\`, which the embedded engine does not run (it runs core tasks only). Run this flow on a Kestra server instead; the \`--server URL\` backend of \`kestra-flow run\` is not available in this build yet.`,
+        message: `Task \`${id || '?'}\` ${what}. Run this flow on a Kestra server instead (the \`--server URL\` backend of \`kestra-flow run\` is not available in this build yet).`,
       });
     }
     const kind = supported?.kind ?? 'runnable';
     const props: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(plain)) {
-      if (kind === 'flowable' && (CHILD_KEYS.has(key) || (supported?.type.endsWith('.Switch') && (key === 'cases' || key === 'defaults')))) continue;
+      if (
+        kind === 'flowable' &&
+        (CHILD_KEYS.has(key) ||
+          (supported?.type.endsWith('.Switch') && (key === 'cases' || key === 'defaults')))
+      )
+        continue;
       props[key] = value;
     }
-    const task: TaskDef = { id, type: supported?.type ?? declaredType, declaredType, kind, props, position, lists: {}, cases: [] };
+    const task: TaskDef = {
+      id,
+      type: supported?.type ?? declaredType,
+      declaredType,
+      kind,
+      props,
+      position,
+      lists: {},
+      cases: [],
+    };
     for (const child of model.children) {
       const built = this.build(child);
       if (child.slot === 'cases') {
@@ -145,7 +233,10 @@ class TaskBuilder {
       }
       if (child.dagItem) {
         task.dependsOn ??= new Map();
-        task.dependsOn.set(built.id, child.dependsOn.map((d) => d.value));
+        task.dependsOn.set(
+          built.id,
+          child.dependsOn.map((d) => d.value),
+        );
       }
     }
     return task;
@@ -155,7 +246,9 @@ class TaskBuilder {
 function readOutputs(value: unknown): FlowOutputDef[] {
   if (!Array.isArray(value)) return [];
   return value
-    .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object' && !Array.isArray(item))
+    .filter(
+      (item): item is Record<string, unknown> => !!item && typeof item === 'object' && !Array.isArray(item),
+    )
     .map((item) => ({ id: String(item.id ?? ''), type: String(item.type ?? 'STRING'), value: item.value }));
 }
 
@@ -167,7 +260,10 @@ export function readLabels(value: unknown): Label[] {
       .map((item) => ({ key: String(item.key ?? ''), value: String(item.value ?? '') }));
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([key, item]) => ({ key, value: String(item) }));
+    return Object.entries(value as Record<string, unknown>).map(([key, item]) => ({
+      key,
+      value: String(item),
+    }));
   }
   return [];
 }

@@ -65,7 +65,9 @@ function applyToMap(plugin: PlainMap, defaults: PluginDefault[]): PlainMap {
   let result = plugin;
   for (const pluginDefault of defaults) {
     if (type !== pluginDefault.type && !type.startsWith(pluginDefault.type)) continue;
-    result = pluginDefault.forced ? mergeMaps(result, pluginDefault.values) : mergeMaps(pluginDefault.values, result);
+    result = pluginDefault.forced
+      ? mergeMaps(result, pluginDefault.values)
+      : mergeMaps(pluginDefault.values, result);
   }
   return result;
 }

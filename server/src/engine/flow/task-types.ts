@@ -46,7 +46,11 @@ export const SUPPORTED_TASK_TYPES: readonly SupportedType[] = [
   flowable('AllowFailure'),
   flowable('Pause'),
   flowable('WaitFor', false),
-  { type: `${CORE}.flow.Subflow`, kind: 'executable', aliases: [`${OLD_FLOWS}.Subflow`, `${OLD_FLOWS}.Flow`] },
+  {
+    type: `${CORE}.flow.Subflow`,
+    kind: 'executable',
+    aliases: [`${OLD_FLOWS}.Subflow`, `${OLD_FLOWS}.Flow`],
+  },
 ];
 
 const byLowerName = new Map<string, SupportedType>();

@@ -2,8 +2,24 @@
 // Built from the plain YAML value of one `inputs` item.
 
 export const INPUT_TYPES = [
-  'STRING', 'ENUM', 'SELECT', 'INT', 'FLOAT', 'BOOLEAN', 'DATETIME', 'DATE', 'TIME', 'DURATION',
-  'FILE', 'JSON', 'URI', 'SECRET', 'ARRAY', 'MULTISELECT', 'YAML', 'EMAIL',
+  'STRING',
+  'ENUM',
+  'SELECT',
+  'INT',
+  'FLOAT',
+  'BOOLEAN',
+  'DATETIME',
+  'DATE',
+  'TIME',
+  'DURATION',
+  'FILE',
+  'JSON',
+  'URI',
+  'SECRET',
+  'ARRAY',
+  'MULTISELECT',
+  'YAML',
+  'EMAIL',
 ] as const;
 
 export type InputType = (typeof INPUT_TYPES)[number];

@@ -41,7 +41,14 @@ export function parseInputValue(input: InputDefinition, raw: unknown): InputPars
     value = convert(input.type, raw, input.itemType);
   } catch (error) {
     const failure = error instanceof ConversionError ? error : new ConversionError(String(error), false);
-    return { ok: false, message: invalid(input, failure.argument ? failure.message : `java.lang.Exception: ${failure.message}`, raw) };
+    return {
+      ok: false,
+      message: invalid(
+        input,
+        failure.argument ? failure.message : `java.lang.Exception: ${failure.message}`,
+        raw,
+      ),
+    };
   }
   const problem = validate(input, value, raw);
   return problem === undefined ? { ok: true, value } : { ok: false, message: invalid(input, problem, raw) };
@@ -118,14 +125,17 @@ function convertOrThrow(type: InputType, raw: unknown, itemType: InputType | und
       return fromJsonValue(parseYaml(requireString(raw)));
     case 'URI': {
       const text = requireString(raw);
-      if (!URI_PATTERN.test(text)) throw new ConversionError(`Expected \`URI\` but received \`${text}\``, true);
+      if (!URI_PATTERN.test(text))
+        throw new ConversionError(`Expected \`URI\` but received \`${text}\``, true);
       return text;
     }
     case 'ARRAY':
     case 'MULTISELECT': {
       const list = Array.isArray(raw) ? raw : JSON.parse(requireString(raw));
       if (!Array.isArray(list)) {
-        throw new Error(`Cannot deserialize value of type \`java.util.ArrayList\` from ${javaToString(list)}`);
+        throw new Error(
+          `Cannot deserialize value of type \`java.util.ArrayList\` from ${javaToString(list)}`,
+        );
       }
       if (!itemType) return fromJsonValue(list);
       return list.map((element: unknown) => {
@@ -162,7 +172,10 @@ function durationBound(value: unknown): number | undefined {
   return undefined;
 }
 
-function temporalBound(parse: (text: string) => string | number, value: unknown): string | number | undefined {
+function temporalBound(
+  parse: (text: string) => string | number,
+  value: unknown,
+): string | number | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     return parse(value);
@@ -191,11 +204,14 @@ function validate(input: InputDefinition, value: PebbleValue, raw: unknown): str
       }
       return undefined;
     case 'EMAIL':
-      return typeof value === 'string' && !EMAIL_PATTERN.test(value) ? 'The input must be a valid email' : undefined;
+      return typeof value === 'string' && !EMAIL_PATTERN.test(value)
+        ? 'The input must be a valid email'
+        : undefined;
     case 'INT':
     case 'FLOAT': {
       const number = typeof value === 'number' ? value : Number(JSON.stringify(value));
-      const toText = (bound: number) => (input.type === 'FLOAT' ? javaToString(makeDouble(toJavaFloat(bound))) : String(bound));
+      const toText = (bound: number) =>
+        input.type === 'FLOAT' ? javaToString(makeDouble(toJavaFloat(bound))) : String(bound);
       const min = numberBound(input.min);
       if (min !== undefined && number < min) return `it must be more than \`${toText(min)}\``;
       const max = numberBound(input.max);

@@ -66,17 +66,30 @@ function resolveOne(
     try {
       enabled = hooks.renderTyped(condition, scope) === true;
     } catch (error) {
-      return { definition, enabled: false, value: raw as PebbleValue, error: `Invalid condition: ${messageOf(error)}` };
+      return {
+        definition,
+        enabled: false,
+        value: raw as PebbleValue,
+        error: `Invalid condition: ${messageOf(error)}`,
+      };
     }
   }
   if (!enabled) return { definition, enabled: false, value: null };
 
-  if ((definition.type === 'SELECT' || definition.type === 'MULTISELECT') && definition.expression !== undefined) {
+  if (
+    (definition.type === 'SELECT' || definition.type === 'MULTISELECT') &&
+    definition.expression !== undefined
+  ) {
     let rendered: PebbleValue;
     try {
       rendered = hooks.renderTyped(definition.expression, scope);
     } catch (error) {
-      return { definition, enabled, value: null, error: `Cannot render 'expression'. Cause: ${messageOf(error)}` };
+      return {
+        definition,
+        enabled,
+        value: null,
+        error: `Cannot render 'expression'. Cause: ${messageOf(error)}`,
+      };
     }
     if (!Array.isArray(rendered)) {
       const type = rendered === null ? '<null>' : Array.isArray(rendered) ? 'List' : javaSimpleName(rendered);
@@ -87,19 +100,31 @@ function resolveOne(
         error: `Invalid expression result. Expected a list of strings, but received ${type}`,
       };
     }
-    const values = rendered.filter((item) => item !== null).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+    const values = rendered
+      .filter((item) => item !== null)
+      .map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
     definition = { ...definition, values, options: undefined };
   }
 
   const parsed = parseInputValue(definition, raw);
   if (!parsed.ok) return { definition, enabled, value: null, error: parsed.message };
   let value = parsed.value;
-  if (definition.type === 'FILE' && typeof value === 'string' && !value.startsWith('kestra://') && hooks.uploadFile) {
+  if (
+    definition.type === 'FILE' &&
+    typeof value === 'string' &&
+    !value.startsWith('kestra://') &&
+    hooks.uploadFile
+  ) {
     try {
       value = hooks.uploadFile(definition, value);
     } catch (error) {
       const message = `java.lang.Exception: Expected \`FILE\` but received \`${value}\` with errors:\n\`\`\`\n${messageOf(error)}\n\`\`\``;
-      return { definition, enabled, value: null, error: `Invalid input for \`${definition.id}\`, ${message}, but received \`${value}\`` };
+      return {
+        definition,
+        enabled,
+        value: null,
+        error: `Invalid input for \`${definition.id}\`, ${message}, but received \`${value}\``,
+      };
     }
   }
   return { definition, enabled, value };
@@ -130,7 +155,9 @@ export function nestInputs(flat: Map<string, PebbleValue>): PebbleMap {
       const existing = current[keys[i]];
       if (existing === undefined) current[keys[i]] = {};
       else if (existing === null || typeof existing !== 'object' || Array.isArray(existing)) {
-        throw new Error(`Conflict at key: '${keys.slice(0, i).join(',')}'. Map keys are: [${allKeys.join(', ')}]`);
+        throw new Error(
+          `Conflict at key: '${keys.slice(0, i + 1).join('.')}'. Map keys are: [${allKeys.join(', ')}]`,
+        );
       }
       current = current[keys[i]] as PebbleMap;
     }

@@ -23,7 +23,12 @@ type Outcome =
   | { kind: 'timeout'; message: string }
   | { kind: 'killed' };
 
-export function startAttempt(runner: ExecutionRunner, run: TaskRun, def: TaskDef, handler: RunnableHandler): void {
+export function startAttempt(
+  runner: ExecutionRunner,
+  run: TaskRun,
+  def: TaskDef,
+  handler: RunnableHandler,
+): void {
   const controller = new AbortController();
   // Variables are built before the attempt is recorded: `taskrun.attemptsCount` counts earlier ones.
   const ctx = new TaskContext(runner, run, def, controller.signal, run.attempts.length);
@@ -49,9 +54,14 @@ export function startAttempt(runner: ExecutionRunner, run: TaskRun, def: TaskDef
     (result): Outcome => ({ kind: 'ok', result: result ?? {} }),
     (error: unknown): Outcome => {
       const reason: unknown = controller.signal.reason;
-      if (controller.signal.aborted && reason instanceof TimeoutReason) return { kind: 'timeout', message: reason.message };
+      if (controller.signal.aborted && reason instanceof TimeoutReason)
+        return { kind: 'timeout', message: reason.message };
       if (controller.signal.aborted) return { kind: 'killed' };
-      return { kind: 'failed', message: messageOf(error), outputs: error instanceof TaskFailure ? error.outputs : undefined };
+      return {
+        kind: 'failed',
+        message: messageOf(error),
+        outputs: error instanceof TaskFailure ? error.outputs : undefined,
+      };
     },
   );
   runner.track(
@@ -94,7 +104,13 @@ function completeAttempt(runner: ExecutionRunner, run: TaskRun, def: TaskDef, ou
   }
   transition(attempt.state, state, runner.now());
   const policy = findRetry(runner, run, def);
-  if (state === 'FAILED' && policy && runner.execution.state.current !== 'KILLING' && scheduleRetry(runner, run, def, policy, error)) return;
+  if (
+    state === 'FAILED' &&
+    policy &&
+    runner.execution.state.current !== 'KILLING' &&
+    scheduleRetry(runner, run, def, policy, error)
+  )
+    return;
   if (state === 'SUCCESS' && policy?.warningOnRetry && run.attempts.length > 1) state = 'WARNING';
   if (state === 'FAILED' && def.props.allowFailure === true) state = 'WARNING';
   if (state === 'WARNING' && def.props.allowWarning === true) state = 'SUCCESS';
@@ -124,7 +140,13 @@ function findRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef): RetryPo
 }
 
 /** Schedules the next attempt when the policy allows one; the run waits in RETRYING. */
-function scheduleRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef, policy: RetryPolicy, error: string | undefined): boolean {
+function scheduleRetry(
+  runner: ExecutionRunner,
+  run: TaskRun,
+  def: TaskDef,
+  policy: RetryPolicy,
+  error: string | undefined,
+): boolean {
   const lastHistories = run.attempts[run.attempts.length - 1].state.histories;
   const lastEnd = Date.parse(lastHistories[lastHistories.length - 1].date);
   if (policy.behavior === 'CREATE_NEW_EXECUTION') {
@@ -132,9 +154,18 @@ function scheduleRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef, poli
     const metadata = runner.execution.metadata;
     if (policy.maxAttempt !== undefined && metadata.attemptNumber >= policy.maxAttempt) return false;
     const due = lastEnd + retryDelay(policy, metadata.attemptNumber);
-    if (policy.maxDuration !== undefined && due > Date.parse(metadata.originalCreatedDate) + policy.maxDuration) return false;
+    if (
+      policy.maxDuration !== undefined &&
+      due > Date.parse(metadata.originalCreatedDate) + policy.maxDuration
+    )
+      return false;
     transition(run.state, 'FAILED', runner.now());
-    runner.log(run, def, 'WARN', `Task failed; the execution is marked RETRIED and a new execution starts in ${formatClock(Math.max(0, due - runner.now().getTime()))}.`);
+    runner.log(
+      run,
+      def,
+      'WARN',
+      `Task failed; the execution is marked RETRIED and a new execution starts in ${formatClock(Math.max(0, due - runner.now().getTime()))}.`,
+    );
     runner.retryWithNewExecution(run, due, error);
     return true;
   }
@@ -149,11 +180,17 @@ function scheduleRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef, poli
   runner.setExecutionState('RETRYING');
   const waitMs = Math.max(0, due - runner.now().getTime());
   const of = policy.maxAttempt ? ` of ${policy.maxAttempt}` : '';
-  runner.log(run, def, 'WARN', `Attempt ${run.attempts.length} failed; retrying in ${formatClock(waitMs)} (attempt ${run.attempts.length + 1}${of}).`);
+  runner.log(
+    run,
+    def,
+    'WARN',
+    `Attempt ${run.attempts.length} failed; retrying in ${formatClock(waitMs)} (attempt ${run.attempts.length + 1}${of}).`,
+  );
   runner.schedule(due, () => {
     if (run.state.current !== 'RETRYING') return;
     transition(run.state, 'CREATED', runner.now());
-    if (!runner.execution.taskRuns.some((r) => r.state.current === 'RETRYING')) runner.setExecutionState('RUNNING');
+    if (!runner.execution.taskRuns.some((r) => r.state.current === 'RETRYING'))
+      runner.setExecutionState('RUNNING');
   });
   return true;
 }

@@ -3,20 +3,28 @@
 // the end, render flow outputs. Asynchronous work (attempts, timers, subflows) posts its completion
 // to an inbox; the loop sleeps until something arrives. Killing aborts every attempt and timer.
 import type { EvalServices } from '../../expr/registry-types';
-import type { PebbleMap } from '../../expr/values';
 import { toJsonMap, type LogLevel, type RunEvent } from '../events';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
 import { newId } from '../ids';
 import { guessFinalState, isCreated, isTerminated, newState, transition, type StateType } from '../state';
 import { startAttempt } from './attempt';
+import { computeFlowableOutputs, createChildNexts, resolveFlowable } from './flowable-step';
+import { pauseRun, stepKilling } from './pause-and-kill';
 import type { Execution, TaskRun } from './execution';
 import { currentTasks, runsFor, sequentialNexts, resolveTasks, type ResolvedTask } from './flowable-utils';
 import { renderFlowOutputs } from './flow-outputs';
-import type { FlowableHandler, TaskHandler } from './handlers';
+import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
 import { RunLogger } from './run-logger';
 import type { RunStorage } from './storage';
-import { FlowableContext, type Confirm, type PauseRequest, type RunHost, type SubflowRequest, type SubflowResult } from './task-context';
+import {
+  FlowableContext,
+  type Confirm,
+  type PauseRequest,
+  type RunHost,
+  type SubflowRequest,
+  type SubflowResult,
+} from './task-context';
 import type { TemplateEngine } from './template';
 
 export interface ExecutorOptions {
@@ -143,22 +151,25 @@ export class ExecutionRunner implements RunHost {
 
   private step(): boolean {
     if (this.killRequested && this.execution.state.current !== 'KILLING') {
-      this.startKilling();
+      this.setExecutionState('KILLING');
+      this.abortAll();
       return true;
     }
-    if (this.execution.state.current === 'KILLING') return this.stepKilling();
+    if (this.execution.state.current === 'KILLING') return stepKilling(this);
     let changed = this.createTopLevelNexts();
-    for (const run of this.runningFlowables()) changed = this.createChildNexts(run) || changed;
+    for (const run of this.runningFlowables()) changed = createChildNexts(this, run) || changed;
     for (const run of this.execution.taskRuns.filter((r) => isCreated(r.state.current))) {
       this.dispatch(run);
       changed = true;
     }
-    for (const run of this.runningFlowables()) changed = this.resolveFlowable(run) || changed;
+    for (const run of this.runningFlowables()) changed = resolveFlowable(this, run) || changed;
     return this.detectEnd() || changed;
   }
 
-  private runningFlowables(): TaskRun[] {
-    return this.execution.taskRuns.filter((run) => run.state.current === 'RUNNING' && this.defs.get(run.id)?.kind === 'flowable');
+  runningFlowables(): TaskRun[] {
+    return this.execution.taskRuns.filter(
+      (run) => run.state.current === 'RUNNING' && this.defs.get(run.id)?.kind === 'flowable',
+    );
   }
 
   handlerOf(def: TaskDef): TaskHandler {
@@ -185,7 +196,8 @@ export class ExecutionRunner implements RunHost {
     };
     if (parent) run.parentTaskRunId = parent.id;
     if (resolved.value !== undefined) run.value = resolved.value;
-    if (parent?.iteration !== undefined && this.defs.get(parent.id)?.type.endsWith('.WaitFor')) run.iteration = parent.iteration;
+    if (parent?.iteration !== undefined && this.defs.get(parent.id)?.type.endsWith('.WaitFor'))
+      run.iteration = parent.iteration;
     this.execution.taskRuns.push(run);
     this.defs.set(run.id, resolved.def);
     if (this.execution.state.current === 'CREATED') this.setExecutionState('RUNNING');
@@ -232,35 +244,30 @@ export class ExecutionRunner implements RunHost {
   }
 
   flowableContext(run: TaskRun): FlowableContext {
-    return new FlowableContext(this, run, this.defs.get(run.id) as TaskDef, this.controller.signal, this.execution.state.current === 'KILLING');
-  }
-
-  private createChildNexts(run: TaskRun): boolean {
-    const ctx = this.flowableContext(run);
-    const handler = this.handlerOf(ctx.task) as FlowableHandler;
-    let nexts: ResolvedTask[];
-    try {
-      nexts = handler.nexts(ctx);
-    } catch (error) {
-      const message = messageOf(error);
-      this.log(run, ctx.task, 'ERROR', message);
-      this.finish(run, 'FAILED', message);
-      return true;
-    }
-    for (const next of nexts) this.createTaskRun(next, run);
-    return nexts.length > 0;
+    return new FlowableContext(
+      this,
+      run,
+      this.defs.get(run.id) as TaskDef,
+      this.controller.signal,
+      this.execution.state.current === 'KILLING',
+    );
   }
 
   private dispatch(run: TaskRun): void {
     const def = this.defs.get(run.id) as TaskDef;
     const handler = this.handlerOf(def);
     const firstDispatch = run.attempts.length === 0 && !this.started.has(run.id);
-    if (firstDispatch && !(handler.kind !== 'flowable' && handler.ignoresRunIf) && !this.runIfAllows(run, def)) return;
+    if (
+      firstDispatch &&
+      !(handler.kind !== 'flowable' && handler.ignoresRunIf) &&
+      !this.runIfAllows(run, def)
+    )
+      return;
     if (handler.kind === 'flowable') {
       this.setState(run, 'RUNNING');
       this.announce(run);
       const ctx = this.flowableContext(run);
-      this.computeFlowableOutputs(run, handler, ctx);
+      computeFlowableOutputs(this, run, handler, ctx);
       handler.onStart?.(ctx);
       return;
     }
@@ -286,46 +293,14 @@ export class ExecutionRunner implements RunHost {
     return false;
   }
 
-  private computeFlowableOutputs(run: TaskRun, handler: FlowableHandler, ctx: FlowableContext): void {
-    if (!handler.outputs) return;
-    try {
-      const outputs = handler.outputs(ctx);
-      if (outputs) run.outputs = outputs;
-    } catch (error) {
-      this.log(run, ctx.task, 'WARN', `Unable to compute the outputs of task ${ctx.task.id}: ${messageOf(error)}`);
-    }
-  }
-
-  private resolveFlowable(run: TaskRun): boolean {
-    const ctx = this.flowableContext(run);
-    const handler = this.handlerOf(ctx.task) as FlowableHandler;
-    let state: StateType | undefined;
-    try {
-      state = handler.resolveState(ctx);
-    } catch (error) {
-      const message = `Unable to resolve state from the Flowable task: ${messageOf(error)}`;
-      this.log(run, ctx.task, 'ERROR', message);
-      this.finish(run, 'FAILED', messageOf(error));
-      return true;
-    }
-    if (state === undefined || !isTerminated(state)) return false;
-    this.computeFlowableOutputs(run, handler, ctx);
-    this.finish(run, state, state === 'FAILED' ? this.childError(run) : undefined);
-    return true;
-  }
-
-  /** The first error among the children of a failed flowable, to say why it failed. */
-  private childError(run: TaskRun): string | undefined {
-    const child = this.execution.taskRuns.find((r) => r.parentTaskRunId === run.id && r.state.current === 'FAILED' && r.error);
-    return child ? `${child.taskId}: ${child.error}` : run.error;
-  }
-
   private detectEnd(): boolean {
     const state = this.execution.state.current;
     if (state === 'PAUSED' || state === 'RETRYING' || isTerminated(state)) return false;
     const tasks = resolveTasks(this.flow.tasks);
     const current = currentTasks(this.execution, tasks, resolveTasks(this.flow.errors), undefined) ?? [];
-    const terminated = runsFor(this.execution, current, undefined).filter((r) => isTerminated(r.state.current));
+    const terminated = runsFor(this.execution, current, undefined).filter((r) =>
+      isTerminated(r.state.current),
+    );
     if (terminated.length !== current.length) return false;
     let final = guessFinalState(runsFor(this.execution, tasks, undefined).map((r) => r.state.current));
     if (this.flow.outputs.length > 0) {
@@ -339,69 +314,6 @@ export class ExecutionRunner implements RunHost {
     }
     this.setExecutionState(final);
     return true;
-  }
-
-  private startKilling(): void {
-    this.setExecutionState('KILLING');
-    for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private stepKilling(): boolean {
-    let changed = false;
-    for (const run of this.execution.taskRuns) {
-      const state = run.state.current;
-      if (isCreated(state) || state === 'RETRYING' || state === 'PAUSED') {
-        this.finish(run, 'KILLED', 'Killed');
-        changed = true;
-      }
-    }
-    for (const run of this.runningFlowables()) {
-      const children = this.execution.taskRuns.filter((r) => r.parentTaskRunId === run.id);
-      if (children.every((child) => isTerminated(child.state.current))) {
-        this.finish(run, 'KILLED', 'Killed');
-        changed = true;
-      }
-    }
-    if (this.execution.taskRuns.every((r) => isTerminated(r.state.current))) {
-      this.setExecutionState('KILLED');
-      return true;
-    }
-    return changed;
-  }
-
-  pause(run: TaskRun, request: PauseRequest): void {
-    this.setState(run, 'PAUSED');
-    this.setExecutionState('PAUSED');
-    const resume = () => {
-      if (run.state.current !== 'PAUSED') return;
-      this.setState(run, 'RUNNING');
-      if (!this.execution.taskRuns.some((r) => r.state.current === 'PAUSED')) this.setExecutionState('RUNNING');
-      request.onResume?.();
-    };
-    const fail = (message: string) => {
-      if (run.state.current !== 'PAUSED') return;
-      this.log(run, this.defs.get(run.id), 'ERROR', message);
-      this.finish(run, 'FAILED', message);
-      if (!this.execution.taskRuns.some((r) => r.state.current === 'PAUSED')) this.setExecutionState('RUNNING');
-    };
-    if (request.resumeAt !== undefined) this.schedule(request.resumeAt, resume);
-    else if (request.failAt !== undefined) this.schedule(request.failAt, () => fail(request.failMessage ?? 'Pause timed out'));
-    else if (request.manual) {
-      const manual = request.manual;
-      if (!this.options.confirm) {
-        this.post(() => fail(manual.unattendedMessage));
-        return;
-      }
-      const controller = new AbortController();
-      this.inFlight.set(run.id, controller);
-      const answer = this.options.confirm(manual.question, controller.signal).then(
-        (yes) => this.post(() => (this.inFlight.delete(run.id), yes ? resume() : fail(manual.declinedMessage))),
-        () => this.post(() => this.inFlight.delete(run.id)),
-      );
-      this.track(answer);
-    }
   }
 
   /** Set when a retry policy with CREATE_NEW_EXECUTION asked for a new execution at this time. */
@@ -421,6 +333,22 @@ export class ExecutionRunner implements RunHost {
     this.setExecutionState('RETRIED');
   }
 
+  pause(run: TaskRun, request: PauseRequest): void {
+    pauseRun(this, run, request);
+  }
+
+  /** Asks the user (Pause without delay), when a terminal is attached. */
+  get confirm(): Confirm | undefined {
+    return this.options.confirm;
+  }
+
+  /** Stops every attempt, subflow and question in flight, and every timer. */
+  abortAll(): void {
+    for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
   removeTaskRuns(predicate: (run: TaskRun) => boolean): void {
     const kept = this.execution.taskRuns.filter((run) => !predicate(run));
     this.execution.taskRuns.splice(0, this.execution.taskRuns.length, ...kept);
@@ -429,10 +357,6 @@ export class ExecutionRunner implements RunHost {
   runSubflow(request: SubflowRequest, signal: AbortSignal): Promise<SubflowResult> {
     if (!this.options.runSubflow) return Promise.reject(new Error('Subflows cannot run here'));
     return this.options.runSubflow(request, signal);
-  }
-
-  flowOutputs(): PebbleMap | undefined {
-    return this.execution.outputs;
   }
 }
 

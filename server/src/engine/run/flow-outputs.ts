@@ -33,9 +33,14 @@ export function renderFlowOutputs(
       continue;
     }
     // Outputs are parsed like inputs but not validated, and `null` stays null.
-    const parsed = rendered === null ? { ok: true as const, value: null } : parseInputValue({ id: output.id, type: output.type, required: false }, rendered);
+    const parsed =
+      rendered === null
+        ? { ok: true as const, value: null }
+        : parseInputValue({ id: output.id, type: output.type, required: false }, rendered);
     if (!parsed.ok) {
-      const reason = parsed.message.replace(/^Invalid input for `[^`]*`, /, '').replace(/, but received `[\s\S]*`$/, '');
+      const reason = parsed.message
+        .replace(/^Invalid input for `[^`]*`, /, '')
+        .replace(/, but received `[\s\S]*`$/, '');
       return {
         ok: false,
         message: `Failed to render output values: ${output.id}: Invalid output for \`${output.id}\`, ${reason.replace(/^java\.lang\.Exception: /, '')}, but received \`${javaToString(rendered)}\``,

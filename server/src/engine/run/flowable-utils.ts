@@ -25,7 +25,11 @@ export function isRunFor(task: ResolvedTask, run: TaskRun, parentId: string | un
 }
 
 /** Runs of the execution that belong to `tasks` under `parentId`, in creation order. */
-export function runsFor(execution: Execution, tasks: ResolvedTask[] | undefined, parentId: string | undefined): TaskRun[] {
+export function runsFor(
+  execution: Execution,
+  tasks: ResolvedTask[] | undefined,
+  parentId: string | undefined,
+): TaskRun[] {
   if (!tasks) return [];
   return execution.taskRuns.filter((run) => tasks.some((task) => isRunFor(task, run, parentId)));
 }
@@ -53,11 +57,20 @@ export function currentTasks(
 }
 
 /** Sequential next: the first task, or the one after the last terminated, when nothing is in flight. */
-export function sequentialNexts(execution: Execution, current: ResolvedTask[] | undefined, parentId: string | undefined): ResolvedTask[] {
+export function sequentialNexts(
+  execution: Execution,
+  current: ResolvedTask[] | undefined,
+  parentId: string | undefined,
+): ResolvedTask[] {
   if (!current || current.length === 0 || execution.state.current === 'KILLING') return [];
   const runs = runsFor(execution, current, parentId);
   if (runs.length === 0) return [current[0]];
-  if (runs.some((run) => isCreated(run.state.current) || isRunning(run.state.current) || !isTerminated(run.state.current))) {
+  if (
+    runs.some(
+      (run) =>
+        isCreated(run.state.current) || isRunning(run.state.current) || !isTerminated(run.state.current),
+    )
+  ) {
     return [];
   }
   const last = runs[runs.length - 1];
@@ -78,7 +91,9 @@ export function parallelNexts(
   const running = runs.filter((run) => isRunning(run.state.current)).length;
   if (concurrent > 0 && running >= concurrent) return [];
   if (runs.some((run) => isCreated(run.state.current))) return [];
-  const missing = current.filter((task) => !runs.some((run) => isRunFor(task, run, parentId)) && startable(task, runs));
+  const missing = current.filter(
+    (task) => !runs.some((run) => isRunFor(task, run, parentId)) && startable(task, runs),
+  );
   return concurrent > 0 ? missing.slice(0, concurrent - running) : missing;
 }
 
@@ -141,11 +156,21 @@ export function resolveListState(
   }
   if (current.length > 0) {
     const terminated = runsFor(execution, current, parentId).filter((run) => isTerminated(run.state.current));
-    if (terminated.length === current.length) return finalState(normalRuns.map((r) => r.state.current), options);
+    if (terminated.length === current.length)
+      return finalState(
+        normalRuns.map((r) => r.state.current),
+        options,
+      );
     return undefined;
   }
-  if (normalRuns.some((run) => run.state.current === 'FAILED') || (tasks ?? []).every((t) => isDisabled(t.def))) {
-    return finalState(normalRuns.map((r) => r.state.current), options);
+  if (
+    normalRuns.some((run) => run.state.current === 'FAILED') ||
+    (tasks ?? []).every((t) => isDisabled(t.def))
+  ) {
+    return finalState(
+      normalRuns.map((r) => r.state.current),
+      options,
+    );
   }
   return undefined;
 }

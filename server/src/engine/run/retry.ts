@@ -20,7 +20,8 @@ export interface RetryPolicy {
 /** Reads a plain `retry` value; a message explains what is wrong when it cannot be used. */
 export function readRetry(value: unknown): RetryPolicy | { error: string } | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) return { error: '`retry` must be a mapping with a `type`' };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { error: '`retry` must be a mapping with a `type`' };
   const plain = value as Record<string, unknown>;
   const type = plain.type;
   if (type !== 'constant' && type !== 'exponential' && type !== 'random') {
@@ -44,7 +45,8 @@ export function readRetry(value: unknown): RetryPolicy | { error: string } | und
       random: ['minInterval', 'maxInterval'],
     };
     const missing = required[type].filter((key) => policy[key] === undefined);
-    if (missing.length) return { error: `a ${type} retry needs ${missing.map((k) => `\`${k}\``).join(' and ')}` };
+    if (missing.length)
+      return { error: `a ${type} retry needs ${missing.map((k) => `\`${k}\``).join(' and ')}` };
     return policy;
   } catch (error) {
     return { error: `retry: ${error instanceof Error ? error.message : String(error)}` };
@@ -52,7 +54,11 @@ export function readRetry(value: unknown): RetryPolicy | { error: string } | und
 }
 
 /** Delay before the next attempt, from the end of the last one (AbstractRetry.nextRetryDate). */
-export function retryDelay(policy: RetryPolicy, attemptCount: number, random: () => number = Math.random): number {
+export function retryDelay(
+  policy: RetryPolicy,
+  attemptCount: number,
+  random: () => number = Math.random,
+): number {
   switch (policy.type) {
     case 'constant':
       return policy.interval ?? 0;

@@ -58,7 +58,10 @@ export class RunStorage {
   }
 
   putTaskFile(taskId: string, taskRunId: string, fileName: string, data: Buffer | string): string {
-    return this.write(`${this.prefix}/tasks/${slugify(taskId)}/${taskRunId}/${sanitizeFileName(fileName)}`, data);
+    return this.write(
+      `${this.prefix}/tasks/${slugify(taskId)}/${taskRunId}/${sanitizeFileName(fileName)}`,
+      data,
+    );
   }
 
   /** Copies a local file given to a FILE input; throws with the reason when it cannot be read. */
@@ -66,7 +69,8 @@ export class RunStorage {
     const stats = statSync(localPath, { throwIfNoEntry: false });
     if (!stats) throw new StorageError(`${localPath} (No such file or directory)`);
     if (!stats.isFile()) throw new StorageError(`${localPath} (Is a directory)`);
-    const name = basename(localPath) || `${inputId}${extension.startsWith('.') ? extension : `.${extension}`}`;
+    const name =
+      basename(localPath) || `${inputId}${extension.startsWith('.') ? extension : `.${extension}`}`;
     const path = `${this.prefix}/inputs/${inputId}/${sanitizeFileName(name)}`;
     const full = this.localPath(path);
     mkdirSync(join(full, '..'), { recursive: true });
@@ -81,7 +85,8 @@ export class RunStorage {
       throw new StorageError(`Unable to read the file '${uri}' as it didn't belong to the current execution`);
     }
     const full = this.localPath(path);
-    if (!statSync(full, { throwIfNoEntry: false })?.isFile()) throw new StorageError(`File '${uri}' not found`);
+    if (!statSync(full, { throwIfNoEntry: false })?.isFile())
+      throw new StorageError(`File '${uri}' not found`);
     return full;
   }
 

@@ -50,7 +50,8 @@ export function buildVariables(scope: VariableScope): PebbleMap {
   variables.tasks = tasksVariable(execution);
   const inputs: PebbleMap = { ...execution.inputs };
   for (const input of flow.inputs) {
-    if (input.defaults !== undefined && !(input.id in inputs)) inputs[input.id] = fromJsonValue(input.defaults);
+    if (input.defaults !== undefined && !(input.id in inputs))
+      inputs[input.id] = fromJsonValue(input.defaults);
   }
   if (Object.keys(inputs).length > 0) variables.inputs = inputs;
   if (execution.trigger) variables.trigger = execution.trigger.variables;
@@ -106,7 +107,10 @@ function tasksVariable(execution: Execution): PebbleMap {
       result[run.taskId] = { state: run.state.current };
     } else {
       const existing = result[run.taskId];
-      const map: PebbleMap = existing && typeof existing === 'object' && !Array.isArray(existing) ? { ...(existing as PebbleMap) } : {};
+      const map: PebbleMap =
+        existing && typeof existing === 'object' && !Array.isArray(existing)
+          ? { ...(existing as PebbleMap) }
+          : {};
       map[run.value] = { state: run.state.current };
       result[run.taskId] = map;
     }

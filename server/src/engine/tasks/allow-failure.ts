@@ -9,7 +9,11 @@ export const allowFailureTask: FlowableHandler = {
   childTasks: (ctx) => ({ tasks: ctx.list('tasks') ?? [], errors: ctx.list('errors') }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

@@ -12,10 +12,18 @@ export const dagTask: FlowableHandler = {
     const { tasks, errors } = this.childTasks(ctx);
     const current = currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id);
     const dependsOn = ctx.task.dependsOn ?? new Map<string, string[]>();
-    return parallelNexts(ctx.execution, current, ctx.taskRun.id, intProp(ctx, 'concurrent', 0), (task, runs) => {
-      const terminated = new Set(runs.filter((run) => isTerminated(run.state.current)).map((run) => run.taskId));
-      return (dependsOn.get(task.def.id) ?? []).every((id) => terminated.has(id));
-    });
+    return parallelNexts(
+      ctx.execution,
+      current,
+      ctx.taskRun.id,
+      intProp(ctx, 'concurrent', 0),
+      (task, runs) => {
+        const terminated = new Set(
+          runs.filter((run) => isTerminated(run.state.current)).map((run) => run.taskId),
+        );
+        return (dependsOn.get(task.def.id) ?? []).every((id) => terminated.has(id));
+      },
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

@@ -7,7 +7,14 @@ import { STATUS_CODES } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { TaskFailure, type RunnableHandler } from '../run/handlers';
-import { createAgent, headerLists, prepareRequest, send, statusFailure, transportFailure } from './http-common';
+import {
+  createAgent,
+  headerLists,
+  prepareRequest,
+  send,
+  statusFailure,
+  transportFailure,
+} from './http-common';
 
 /** `filename*=UTF-8''a%20b.csv` or `filename="a.csv"`, without path components. */
 export function dispositionFileName(header: string | string[] | undefined): string | undefined {
@@ -23,7 +30,9 @@ export function dispositionFileName(header: string | string[] | undefined): stri
       name = encoded;
     }
   } else {
-    name = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(value)?.[2] ?? /filename\s*=\s*([^;]+)/i.exec(value)?.[1]?.trim();
+    name =
+      /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(value)?.[2] ??
+      /filename\s*=\s*([^;]+)/i.exec(value)?.[1]?.trim();
   }
   const base = name?.split(/[\\/]/).pop()?.trim();
   return base ? base : undefined;
@@ -46,7 +55,8 @@ export const downloadTask: RunnableHandler = {
         response.body.destroy();
         throw statusFailure(prepared.url, response.statusCode, STATUS_CODES[response.statusCode] ?? '');
       }
-      const fileName = dispositionFileName(response.headers['content-disposition']) ?? urlFileName(prepared.url);
+      const fileName =
+        dispositionFileName(response.headers['content-disposition']) ?? urlFileName(prepared.url);
       const target = ctx.storage.taskFilePath(ctx.task.id, ctx.taskRun.id, fileName);
       let length = 0;
       const counter = new Transform({
@@ -62,15 +72,25 @@ export const downloadTask: RunnableHandler = {
         throw transportFailure(error, prepared, 'downloading the response body');
       }
       const declared = Number(response.headers['content-length']);
-      if (response.headers['content-length'] !== undefined && Number.isFinite(declared) && declared !== length) {
+      if (
+        response.headers['content-length'] !== undefined &&
+        Number.isFinite(declared) &&
+        declared !== length
+      ) {
         throw new TaskFailure(`Invalid size, got ${length}, expected ${declared}`);
       }
       if (length === 0 && ctx.prop('failOnEmptyResponse') !== false) {
-        if (!allowFailed) throw new TaskFailure(`No response from server: ${prepared.url} returned an empty body`);
+        if (!allowFailed)
+          throw new TaskFailure(`No response from server: ${prepared.url} returned an empty body`);
         ctx.log('WARN', 'No response from server');
       }
       return {
-        outputs: { uri: target.uri, code: response.statusCode, length, headers: headerLists(response.headers) },
+        outputs: {
+          uri: target.uri,
+          code: response.statusCode,
+          length,
+          headers: headerLists(response.headers),
+        },
       };
     } finally {
       await dispatcher.destroy();

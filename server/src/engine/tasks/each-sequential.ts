@@ -6,10 +6,17 @@ import { stateOptions } from './flowable-common';
 
 export const eachSequentialTask: FlowableHandler = {
   kind: 'flowable',
-  childTasks: (ctx) => ({ tasks: eachTasks(ctx, ctx.prop('value'), ctx.task.lists.tasks), errors: ctx.list('errors') }),
+  childTasks: (ctx) => ({
+    tasks: eachTasks(ctx, ctx.prop('value'), ctx.task.lists.tasks),
+    errors: ctx.list('errors'),
+  }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

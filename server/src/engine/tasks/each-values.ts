@@ -17,7 +17,9 @@ export function iterationValues(ctx: TaskContext, raw: unknown): string[] {
     try {
       parsed = JSON.parse(rendered);
     } catch (error) {
-      throw new Error(`Unable to read the values as a JSON array: ${(error as Error).message} (rendered: ${rendered})`);
+      throw new Error(
+        `Unable to read the values as a JSON array: ${(error as Error).message} (rendered: ${rendered})`,
+      );
     }
     if (!Array.isArray(parsed)) throw new Error(`The values must render to a JSON array, got: ${rendered}`);
     values = parsed as PebbleValue[];
@@ -26,10 +28,14 @@ export function iterationValues(ctx: TaskContext, raw: unknown): string[] {
       if (typeof item === 'string') return ctx.render(item);
       if (typeof item === 'number' && Number.isInteger(item)) return ctx.render(String(item));
       if (item && typeof item === 'object' && !Array.isArray(item)) return ctx.renderValue(item);
-      throw new Error(`Unknown value element type: ${item === null ? 'null' : `class ${javaClassName(item)}`}`);
+      throw new Error(
+        `Unknown value element type: ${item === null ? 'null' : `class ${javaClassName(item)}`}`,
+      );
     });
   } else {
-    throw new Error(`Unknown value type: ${raw === null || raw === undefined ? 'null' : `class ${javaClassName(raw)}`}`);
+    throw new Error(
+      `Unknown value type: ${raw === null || raw === undefined ? 'null' : `class ${javaClassName(raw)}`}`,
+    );
   }
   const seen = new Set<string>();
   const distinct: PebbleValue[] = [];

@@ -8,7 +8,10 @@ export function stateOptions(ctx: FlowableContext): ResolveStateOptions {
     allowFailure: ctx.prop('allowFailure') === true,
     allowWarning: ctx.prop('allowWarning') === true,
     onNoTask: () => {
-      ctx.log('WARN', `No task found on flow '${ctx.flow.namespace}.${ctx.flow.id}', task '${ctx.task.id}', execution '${ctx.execution.id}'`);
+      ctx.log(
+        'WARN',
+        `No task found on flow '${ctx.flow.namespace}.${ctx.flow.id}', task '${ctx.task.id}', execution '${ctx.execution.id}'`,
+      );
       ctx.taskRun.error = ctx.task.type.endsWith('.Switch')
         ? `No case matches the value '${String(ctx.taskRun.outputs?.value ?? '')}' and the Switch has no \`defaults\``
         : `No task to run under '${ctx.task.id}'`;
@@ -21,6 +24,7 @@ export function intProp(ctx: FlowableContext, name: string, fallback: number): n
   const value = ctx.prop(name);
   if (value === undefined || value === null) return fallback;
   const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new Error(`\`${name}\` must be a non-negative integer, not '${String(value)}'`);
+  if (!Number.isInteger(number) || number < 0)
+    throw new Error(`\`${name}\` must be a non-negative integer, not '${String(value)}'`);
   return number;
 }

@@ -7,7 +7,10 @@ import { intProp, stateOptions } from './flowable-common';
 
 export const forEachTask: FlowableHandler = {
   kind: 'flowable',
-  childTasks: (ctx) => ({ tasks: eachTasks(ctx, ctx.prop('values'), ctx.task.lists.tasks), errors: ctx.list('errors') }),
+  childTasks: (ctx) => ({
+    tasks: eachTasks(ctx, ctx.prop('values'), ctx.task.lists.tasks),
+    errors: ctx.list('errors'),
+  }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
     const current = currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id);

@@ -28,7 +28,9 @@ export interface PreparedRequest {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function durationOption(options: Record<string, unknown>, name: string): number | undefined {
@@ -41,7 +43,12 @@ function durationOption(options: Record<string, unknown>, name: string): number 
 
 export function readHttpOptions(ctx: TaskContext): HttpOptions {
   const options = record(ctx.prop('options'));
-  const render = (value: unknown) => (typeof value === 'string' ? ctx.render(value) : value === undefined || value === null ? undefined : String(value));
+  const render = (value: unknown) =>
+    typeof value === 'string'
+      ? ctx.render(value)
+      : value === undefined || value === null
+        ? undefined
+        : String(value);
   const user = render(options.basicAuthUser);
   const password = render(options.basicAuthPassword);
   const max = options.maxContentLength;
@@ -64,7 +71,8 @@ export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest>
     throw new TaskFailure(`Invalid uri '${url}': it must be a full URL such as https://example.com/path`);
   }
   const method = String(ctx.prop('method') ?? 'GET').toUpperCase();
-  if (!METHODS.includes(method)) throw new TaskFailure(`Unsupported method '${method}': use one of ${METHODS.join(', ')}`);
+  if (!METHODS.includes(method))
+    throw new TaskFailure(`Unsupported method '${method}': use one of ${METHODS.join(', ')}`);
   const options = readHttpOptions(ctx);
   const headers: Record<string, string> = {};
   if (options.basicAuth) {
@@ -80,7 +88,9 @@ export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest>
       body = await multipartBody(ctx, record(formData));
     } else {
       const rendered = record(ctx.renderValue(formData));
-      body = new URLSearchParams(Object.entries(rendered).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+      body = new URLSearchParams(
+        Object.entries(rendered).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
   } else if (ctx.prop('body') !== undefined && ctx.prop('body') !== null) {
@@ -107,7 +117,13 @@ async function multipartBody(ctx: TaskContext, formData: Record<string, unknown>
       } else {
         form.append(key, rendered);
       }
-    } else if (value && typeof value === 'object' && !Array.isArray(value) && 'name' in value && 'content' in value) {
+    } else if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      'name' in value &&
+      'content' in value
+    ) {
       const file = value as Record<string, unknown>;
       const uri = ctx.render(String(file.content));
       form.append(key, await openAsBlob(ctx.storage.resolveReadable(uri)), ctx.render(String(file.name)));
@@ -129,7 +145,11 @@ export function createAgent(options: HttpOptions): Dispatcher {
 }
 
 /** Sends the request; transport failures become clear task failures. */
-export async function send(ctx: TaskContext, prepared: PreparedRequest, dispatcher: Dispatcher): Promise<Dispatcher.ResponseData> {
+export async function send(
+  ctx: TaskContext,
+  prepared: PreparedRequest,
+  dispatcher: Dispatcher,
+): Promise<Dispatcher.ResponseData> {
   try {
     return await request(prepared.url, {
       method: prepared.method,
@@ -160,10 +180,14 @@ export function transportFailure(error: unknown, prepared: PreparedRequest, phas
     case 'ECONNREFUSED':
       return new TaskFailure(`Connection refused: ${url}`);
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return new TaskFailure(`Connect timeout after ${formatJavaDuration(prepared.options.connectTimeoutMs ?? 0)}: ${url}`);
+      return new TaskFailure(
+        `Connect timeout after ${formatJavaDuration(prepared.options.connectTimeoutMs ?? 0)}: ${url}`,
+      );
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
-      return new TaskFailure(`Read timeout after ${formatJavaDuration(prepared.options.readTimeoutMs)} while ${phase} of ${url} (options.readTimeout)`);
+      return new TaskFailure(
+        `Read timeout after ${formatJavaDuration(prepared.options.readTimeoutMs)} while ${phase} of ${url} (options.readTimeout)`,
+      );
     case 'ENOTFOUND':
       return new TaskFailure(`Unknown host: ${url}`);
     case 'ECONNRESET':
@@ -171,14 +195,17 @@ export function transportFailure(error: unknown, prepared: PreparedRequest, phas
       return new TaskFailure(`Connection reset by the server while ${phase} of ${url}`);
     default: {
       const message = error instanceof Error ? error.message : String(error);
-      if (message === 'terminated') return new TaskFailure(`Connection reset by the server while ${phase} of ${url}`);
+      if (message === 'terminated')
+        return new TaskFailure(`Connection reset by the server while ${phase} of ${url}`);
       return new TaskFailure(`HTTP request to ${url} failed while ${phase}: ${message}`);
     }
   }
 }
 
 /** Response headers as Kestra exposes them: every value a list of strings. */
-export function headerLists(headers: Record<string, string | string[] | undefined>): Record<string, string[]> {
+export function headerLists(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

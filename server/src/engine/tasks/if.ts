@@ -24,7 +24,11 @@ export const ifTask: FlowableHandler = {
   childTasks: (ctx) => ({ tasks: branch(ctx), errors: ctx.list('errors') }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

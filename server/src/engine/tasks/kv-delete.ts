@@ -8,7 +8,8 @@ export const kvDeleteTask: RunnableHandler = {
     const namespace = kvNamespace(ctx);
     const key = kvKey(ctx);
     const deleted = ctx.kv.delete(namespace, key);
-    if (!deleted && ctx.prop('errorOnMissing') === true) throw new TaskFailure(missingKeyMessage(key, namespace));
+    if (!deleted && ctx.prop('errorOnMissing') === true)
+      throw new TaskFailure(missingKeyMessage(key, namespace));
     return { outputs: { deleted } };
   },
 };

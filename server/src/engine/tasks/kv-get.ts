@@ -10,7 +10,8 @@ export const kvGetTask: RunnableHandler = {
     const namespace = kvNamespace(ctx);
     const key = kvKey(ctx);
     const found = ctx.kv.get(namespace, key);
-    if (!found.found && ctx.prop('errorOnMissing') === true) throw new TaskFailure(missingKeyMessage(key, namespace));
+    if (!found.found && ctx.prop('errorOnMissing') === true)
+      throw new TaskFailure(missingKeyMessage(key, namespace));
     return { outputs: { value: found.value as PebbleValue } };
   },
 };

@@ -10,7 +10,8 @@ function convert(kvType: unknown, value: string): PebbleValue {
   switch (kvType) {
     case 'NUMBER': {
       const number = Number(value.trim());
-      if (value.trim() === '' || Number.isNaN(number)) throw new TaskFailure(`Cannot convert '${value}' to a NUMBER`);
+      if (value.trim() === '' || Number.isNaN(number))
+        throw new TaskFailure(`Cannot convert '${value}' to a NUMBER`);
       return number;
     }
     case 'BOOLEAN':
@@ -40,12 +41,16 @@ export const kvSetTask: RunnableHandler = {
       try {
         value = convert(kvType, value);
       } catch (error) {
-        throw error instanceof TaskFailure ? error : new TaskFailure(`Cannot convert the value to ${String(kvType)}: ${(error as Error).message}`);
+        throw error instanceof TaskFailure
+          ? error
+          : new TaskFailure(`Cannot convert the value to ${String(kvType)}: ${(error as Error).message}`);
       }
     }
     const overwrite = ctx.prop('overwrite') !== false;
     if (!overwrite && ctx.kv.has(namespace, key)) {
-      throw new TaskFailure(`Cannot set value for key '${key}'. Key already exists and \`overwrite\` is set to \`false\`.`);
+      throw new TaskFailure(
+        `Cannot set value for key '${key}'. Key already exists and \`overwrite\` is set to \`false\`.`,
+      );
     }
     const ttl = readDuration(ctx.prop('ttl'));
     ctx.kv.set(namespace, key, value, ttl);

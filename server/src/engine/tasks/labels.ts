@@ -13,12 +13,17 @@ function readLabels(ctx: TaskContext): [string, string][] {
     } catch (error) {
       throw new TaskFailure(`Invalid labels JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TaskFailure('`labels` must render to a JSON object');
-    return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new TaskFailure('`labels` must render to a JSON object');
+    return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : JSON.stringify(v),
+    ]);
   }
   if (Array.isArray(labels)) {
     return labels.map((label) => {
-      if (!label || typeof label !== 'object' || Array.isArray(label)) throw new TaskFailure(`Unknown value type: ${typeof label}`);
+      if (!label || typeof label !== 'object' || Array.isArray(label))
+        throw new TaskFailure(`Unknown value type: ${typeof label}`);
       const record = label as Record<string, unknown>;
       return [asText(record.key), asText(record.value)];
     });
@@ -35,9 +40,16 @@ export const labelsTask: RunnableHandler = {
   async run(ctx) {
     const entries = readLabels(ctx);
     const system = entries.find(([key]) => key.startsWith('system.'));
-    if (system) throw new TaskFailure(`System labels can only be set by Kestra itself, offending label: ${system[0]}=${system[1]}`);
+    if (system)
+      throw new TaskFailure(
+        `System labels can only be set by Kestra itself, offending label: ${system[0]}=${system[1]}`,
+      );
     const merged = new Map(ctx.execution.labels.map((label) => [label.key, label.value]));
     for (const [key, value] of entries) merged.set(key, value);
-    ctx.execution.labels.splice(0, ctx.execution.labels.length, ...[...merged].map(([key, value]) => ({ key, value })));
+    ctx.execution.labels.splice(
+      0,
+      ctx.execution.labels.length,
+      ...[...merged].map(([key, value]) => ({ key, value })),
+    );
   },
 };

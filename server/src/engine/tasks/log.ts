@@ -10,7 +10,8 @@ const MAX_ENTRY = 10_240;
 export function logLevelProp(ctx: TaskContext, name = 'level'): LogLevel {
   const level = ctx.prop(name);
   if (level === undefined || level === null) return 'INFO';
-  if (!isLogLevel(level)) throw new TaskFailure(`Invalid ${name} '${String(level)}': use TRACE, DEBUG, INFO, WARN or ERROR`);
+  if (!isLogLevel(level))
+    throw new TaskFailure(`Invalid ${name} '${String(level)}': use TRACE, DEBUG, INFO, WARN or ERROR`);
   return level;
 }
 
@@ -19,7 +20,8 @@ export function logSplit(ctx: TaskContext, level: LogLevel, text: string): void 
     ctx.log(level, text);
     return;
   }
-  for (let start = 0; start < text.length; start += MAX_ENTRY) ctx.log(level, text.slice(start, start + MAX_ENTRY));
+  for (let start = 0; start < text.length; start += MAX_ENTRY)
+    ctx.log(level, text.slice(start, start + MAX_ENTRY));
 }
 
 export const logTask: RunnableHandler = {
@@ -30,9 +32,12 @@ export const logTask: RunnableHandler = {
     if (typeof message === 'string') {
       logSplit(ctx, level, ctx.render(message));
     } else if (Array.isArray(message)) {
-      for (const item of message) logSplit(ctx, level, ctx.render(typeof item === 'string' ? item : String(item)));
+      for (const item of message)
+        logSplit(ctx, level, ctx.render(typeof item === 'string' ? item : String(item)));
     } else {
-      throw new TaskFailure(`Invalid message type '${message === undefined || message === null ? 'null' : `class ${javaClassName(message)}`}'`);
+      throw new TaskFailure(
+        `Invalid message type '${message === undefined || message === null ? 'null' : `class ${javaClassName(message)}`}'`,
+      );
     }
   },
 };

@@ -18,11 +18,19 @@ function durationProp(ctx: FlowableContext, name: string): number | undefined {
 function resumeInputs(ctx: FlowableContext): void {
   const declared = ctx.prop('onResume');
   if (!Array.isArray(declared) || declared.length === 0) return;
-  const definitions = declared.map(inputDefinitionFromPlain).filter((d): d is InputDefinition => !('error' in d));
-  const resolved = resolveInputs(definitions, {}, { renderTyped: (expression) => ctx.renderTyped(expression) });
+  const definitions = declared
+    .map(inputDefinitionFromPlain)
+    .filter((d): d is InputDefinition => !('error' in d));
+  const resolved = resolveInputs(
+    definitions,
+    {},
+    { renderTyped: (expression) => ctx.renderTyped(expression) },
+  );
   const failure = resolved.find((input) => input.enabled && input.error);
   if (failure) throw new Error(failure.error);
-  const values = new Map(resolved.filter((input) => input.enabled).map((input) => [input.definition.id, input.value]));
+  const values = new Map(
+    resolved.filter((input) => input.enabled).map((input) => [input.definition.id, input.value]),
+  );
   ctx.taskRun.outputs = { ...(ctx.taskRun.outputs ?? {}), onResume: nestInputs(values) };
 }
 
@@ -38,7 +46,10 @@ export const pauseTask: FlowableHandler = {
       ctx.log('INFO', `Paused for ${formatJavaDuration(delay)}`);
       ctx.pause({ resumeAt: now + delay, onResume });
     } else if (timeout !== undefined) {
-      ctx.pause({ failAt: now + timeout, failMessage: `Pause timed out after ${formatJavaDuration(timeout)} without being resumed` });
+      ctx.pause({
+        failAt: now + timeout,
+        failMessage: `Pause timed out after ${formatJavaDuration(timeout)} without being resumed`,
+      });
     } else {
       ctx.pause({
         onResume,
@@ -53,7 +64,11 @@ export const pauseTask: FlowableHandler = {
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
     if (!tasks) return [];
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

@@ -3,7 +3,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { PebbleMap } from '../../expr/values';
 import { TaskFailure, type RunnableHandler } from '../run/handlers';
-import { createAgent, headerLists, prepareRequest, send, statusFailure, transportFailure } from './http-common';
+import {
+  createAgent,
+  headerLists,
+  prepareRequest,
+  send,
+  statusFailure,
+  transportFailure,
+} from './http-common';
 
 export const requestTask: RunnableHandler = {
   kind: 'runnable',
@@ -21,7 +28,9 @@ export const requestTask: RunnableHandler = {
           length += buffer.length;
           if (length > limit) {
             response.body.destroy();
-            throw new TaskFailure(`The response of ${prepared.url} is larger than options.maxContentLength (${limit} bytes)`);
+            throw new TaskFailure(
+              `The response of ${prepared.url} is larger than options.maxContentLength (${limit} bytes)`,
+            );
           }
           chunks.push(buffer);
         }
@@ -48,7 +57,11 @@ export const requestTask: RunnableHandler = {
 
 function decode(buffer: Buffer, contentType: string | string[] | undefined): string {
   const type = Array.isArray(contentType) ? contentType[0] : contentType;
-  const charset = /charset=([^;]+)/i.exec(type ?? '')?.[1]?.trim().replace(/^"|"$/g, '').toLowerCase();
+  const charset = /charset=([^;]+)/i
+    .exec(type ?? '')?.[1]
+    ?.trim()
+    .replace(/^"|"$/g, '')
+    .toLowerCase();
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(buffer);
   } catch {

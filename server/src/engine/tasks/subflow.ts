@@ -17,24 +17,39 @@ export const subflowTask: RunnableHandler = {
     const flowId = ctx.renderProp('flowId');
     if (!namespace || !flowId) throw new TaskFailure('A Subflow needs `namespace` and `flowId`');
     const inputsProp = ctx.prop('inputs');
-    const inputs = inputsProp && typeof inputsProp === 'object' ? (ctx.renderValue(inputsProp) as PebbleMap) : {};
+    const inputs =
+      inputsProp && typeof inputsProp === 'object' ? (ctx.renderValue(inputsProp) as PebbleMap) : {};
     const labelsProp = ctx.prop('labels');
-    const labels = readLabels(labelsProp && typeof labelsProp === 'object' ? ctx.renderValue(labelsProp) : undefined);
+    const labels = readLabels(
+      labelsProp && typeof labelsProp === 'object' ? ctx.renderValue(labelsProp) : undefined,
+    );
     const system = labels.find((label) => label.key.startsWith('system.'));
-    if (system) throw new TaskFailure(`System labels can only be set by Kestra itself, offending label: ${system.key}=${system.value}.`);
+    if (system)
+      throw new TaskFailure(
+        `System labels can only be set by Kestra itself, offending label: ${system.key}=${system.value}.`,
+      );
     if (ctx.prop('inheritLabels') === true) {
-      for (const label of ctx.execution.labels) if (!labels.some((l) => l.key === label.key)) labels.push(label);
+      for (const label of ctx.execution.labels)
+        if (!labels.some((l) => l.key === label.key)) labels.push(label);
     }
     const wait = ctx.prop('wait') !== false;
     const result = await ctx.host.runSubflow(
       { namespace, flowId, inputs, labels, wait, parentTaskRun: ctx.taskRun, parentTask: ctx.task },
       ctx.signal,
     );
-    const outputs: PebbleMap = { executionId: result.executionId, state: result.state, outputs: result.outputs };
+    const outputs: PebbleMap = {
+      executionId: result.executionId,
+      state: result.state,
+      outputs: result.outputs,
+    };
     if (!wait) return { outputs };
     if (ctx.prop('transmitFailed') !== false && TRANSMITTED.has(result.state)) {
       const state = result.state as 'FAILED' | 'KILLED' | 'WARNING' | 'PAUSED';
-      return { outputs, state, error: state === 'WARNING' ? undefined : `Subflow ${namespace}.${flowId} ended ${state}` };
+      return {
+        outputs,
+        state,
+        error: state === 'WARNING' ? undefined : `Subflow ${namespace}.${flowId} ended ${state}`,
+      };
     }
     return { outputs };
   },

@@ -25,7 +25,11 @@ export const switchTask: FlowableHandler = {
   childTasks: (ctx) => ({ tasks: matching(ctx), errors: ctx.list('errors') }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

@@ -20,14 +20,18 @@ export const templatedTask: RunnableHandler = {
     } catch (error) {
       throw new TaskFailure(`The rendered spec is not valid YAML: ${(error as Error).message}`);
     }
-    if (!plain || typeof plain !== 'object' || Array.isArray(plain)) throw new TaskFailure('The rendered spec must be a task mapping with `id` and `type`');
+    if (!plain || typeof plain !== 'object' || Array.isArray(plain))
+      throw new TaskFailure('The rendered spec must be a task mapping with `id` and `type`');
     const withDefaults = applyPluginDefaults(plain, ctx.flow.pluginDefaults) as Record<string, unknown>;
     const declaredType = String(withDefaults.type ?? '');
     const supported = findSupportedTaskType(declaredType);
     if (supported?.type === TEMPLATED_TASK) {
       throw new TaskFailure(`The templated task cannot be of type '${TEMPLATED_TASK}'`);
     }
-    if (!supported) throw new TaskFailure(`The templated task type '${declaredType}' is not a task the embedded engine runs`);
+    if (!supported)
+      throw new TaskFailure(
+        `The templated task type '${declaredType}' is not a task the embedded engine runs`,
+      );
     if (supported.kind !== 'runnable') throw new TaskFailure('The templated task must be a runnable task');
     const inner: TaskDef = {
       id: String(withDefaults.id ?? ctx.task.id),
@@ -40,7 +44,16 @@ export const templatedTask: RunnableHandler = {
       cases: [],
     };
     const handler = ctx.host.handlers.get(inner.type);
-    if (!handler || handler.kind === 'flowable') throw new TaskFailure('The templated task must be a runnable task');
-    return handler.run(new TaskContext(ctx.host, ctx.taskRun, inner, ctx.signal, Number((ctx.variables().taskrun as { attemptsCount: number }).attemptsCount)));
+    if (!handler || handler.kind === 'flowable')
+      throw new TaskFailure('The templated task must be a runnable task');
+    return handler.run(
+      new TaskContext(
+        ctx.host,
+        ctx.taskRun,
+        inner,
+        ctx.signal,
+        Number((ctx.variables().taskrun as { attemptsCount: number }).attemptsCount),
+      ),
+    );
   },
 };

@@ -31,7 +31,10 @@ function iterationCount(ctx: FlowableContext): number {
 /** Runs of the body in the current iteration only. */
 function bodyRuns(ctx: FlowableContext, tasks: ResolvedTask[]) {
   return ctx.execution.taskRuns.filter(
-    (run) => run.parentTaskRunId === ctx.taskRun.id && run.iteration === ctx.taskRun.iteration && tasks.some((t) => t.def.id === run.taskId),
+    (run) =>
+      run.parentTaskRunId === ctx.taskRun.id &&
+      run.iteration === ctx.taskRun.iteration &&
+      tasks.some((t) => t.def.id === run.taskId),
   );
 }
 
@@ -44,12 +47,17 @@ export const waitForTask: FlowableHandler = {
   },
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    return sequentialNexts(ctx.execution, currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id), ctx.taskRun.id);
+    return sequentialNexts(
+      ctx.execution,
+      currentTasks(ctx.execution, tasks, errors, ctx.taskRun.id),
+      ctx.taskRun.id,
+    );
   },
   resolveState(ctx) {
     const { tasks = [], errors } = this.childTasks(ctx);
     const runs = bodyRuns(ctx, tasks);
-    const executed = tasks.length > 0 && runs.filter((run) => run.state.current === 'SUCCESS').length === tasks.length;
+    const executed =
+      tasks.length > 0 && runs.filter((run) => run.state.current === 'SUCCESS').length === tasks.length;
     if (!executed) return resolveListState(ctx.execution, tasks, errors, ctx.taskRun.id, stateOptions(ctx));
     const limits = frequency(ctx);
     const count = iterationCount(ctx) + 1;
@@ -62,7 +70,9 @@ export const waitForTask: FlowableHandler = {
         resumeAt: ctx.now().getTime() + limits.intervalMs,
         onResume: () => {
           const previous = ctx.taskRun.iteration ?? 1;
-          ctx.host.removeTaskRuns((run) => run.parentTaskRunId === ctx.taskRun.id && run.iteration === previous);
+          ctx.host.removeTaskRuns(
+            (run) => run.parentTaskRunId === ctx.taskRun.id && run.iteration === previous,
+          );
           ctx.taskRun.iteration = previous + 1;
         },
       });

@@ -17,9 +17,15 @@ function changeCase(input: PebbleValue | undefined, upper: boolean): PebbleValue
   return upper ? text.toUpperCase() : text.toLowerCase();
 }
 
+/** Character.toTitleCase for one UTF-16 unit: never expands (ß stays ß, unlike toUpperCase). */
+function toTitleCase(char: string): string {
+  const upper = char.toUpperCase();
+  return upper.length === 1 ? upper : char;
+}
+
 function capitalizeFirst(text: string): string {
   for (let i = 0; i < text.length; i++) {
-    if (!isJavaWhitespace(text[i])) return text.slice(0, i) + text[i].toUpperCase() + text.slice(i + 1);
+    if (!isJavaWhitespace(text[i])) return text.slice(0, i) + toTitleCase(text[i]) + text.slice(i + 1);
   }
   return text;
 }
@@ -27,12 +33,12 @@ function capitalizeFirst(text: string): string {
 function titleCase(text: string): string {
   let out = '';
   let capitalizeNext = true;
-  for (const char of text) {
+  for (const char of text.split('')) {
     if (isJavaWhitespace(char)) {
       capitalizeNext = true;
       out += char;
     } else if (capitalizeNext) {
-      out += char.toUpperCase();
+      out += toTitleCase(char);
       capitalizeNext = false;
     } else out += char;
   }

@@ -9,7 +9,7 @@ import type { PebbleValue } from '../values';
 import { readJson } from './json-reader';
 
 interface JqRuntime {
-  raw(input: string, filter: string, flags?: string[]): string;
+  raw(input: string, filter: string, flags?: string[]): string | undefined;
 }
 
 let runtime: JqRuntime | null = null;
@@ -48,14 +48,15 @@ export function runJq(jsonText: string, expression: string): PebbleValue[] {
       'runtime',
     );
   }
-  let output: string;
+  let output: string | undefined;
   try {
+    // jq-web returns undefined when the program prints nothing (e.g. `empty`).
     output = runtime.raw(jsonText, expression, ['-c']);
   } catch (error) {
     const message = (error as Error).message.replace(/^Non-zero exit code: \d+\n?/, '').trim();
     throw new PebbleError(message || 'jq failed', 'runtime');
   }
-  return output
+  return (output ?? '')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => readJson(line));

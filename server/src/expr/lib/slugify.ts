@@ -2,7 +2,7 @@
 // '_' → '-', runs of '-' collapsed, one leading and one trailing '-' removed, lower-cased.
 export function slugify(input: string): string {
   let slug = input
-    .replace(/[ \t\n\x0B\f\r]/g, '-')
+    .replace(/[ \t\n\v\f\r]/g, '-')
     .normalize('NFD')
     .replace(/[^A-Za-z0-9_-]/g, '')
     .replace(/_/g, '-');

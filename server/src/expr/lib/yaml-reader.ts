@@ -1,5 +1,7 @@
 // Reads YAML text into Pebble values like Jackson's YAML mapper does for the `yaml()` function: the first
-// document, aliases resolved, map keys as strings, `1` a Long and `1.0` a Double.
+// document, YAML 1.1 scalars as SnakeYAML resolves them (yes/no/on/off booleans, 0-prefixed octal), but
+// timestamps and base-60 numbers stay strings as Jackson leaves them; aliases resolved, map keys as
+// strings, `1` a Long and `1.0` a Double.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { PebbleError } from '../errors';
 import { makeDouble, type PebbleMap, type PebbleValue } from '../values';
@@ -14,11 +16,15 @@ function convert(node: unknown, doc: Document, depth: number): PebbleValue {
     const value = node.value;
     if (typeof value === 'number') {
       const source = node.source ?? String(value);
+      // SnakeYAML reads base-60 numbers and exponents without a dot as text.
+      if (source.includes(':') || /^[-+]?[0-9][0-9_]*[eE]/.test(source)) return source;
       const integral = Number.isInteger(value) && /^[-+]?(0[xXoO][0-9a-fA-F_]+|[0-9_]+)$/.test(source);
       return integral ? value : makeDouble(value);
     }
     if (typeof value === 'bigint') return Number(value);
+    if (typeof value === 'boolean' && /^[yYnN]$/.test(node.source ?? '')) return node.source as string;
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
     return javaToString(String(value));
   }
   if (isSeq(node)) return node.items.map((item) => convert(item, doc, depth + 1));
@@ -35,7 +41,12 @@ function convert(node: unknown, doc: Document, depth: number): PebbleValue {
 }
 
 export function readYaml(text: string): PebbleValue {
-  const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: false });
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    customTags: (tags) =>
+      tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
+  });
   const documents = Array.isArray(docs) ? docs : [];
   const doc = documents[0];
   if (!doc || text.trim() === '') throw new PebbleError('No content to map due to end-of-input', 'runtime');

@@ -1,10 +1,11 @@
 // Expression context: is the cursor inside `{{ … }}`, `{% … %}` or `{# … #}` of a string? The
-// completion dispatcher asks this first; the expression completion provider (variables, outputs,
-// filters, functions) is the next piece of work and plugs in at `completeExpression` below.
+// completion dispatcher asks this first, then `completeExpression` answers (expression-provider.ts).
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog } from '../../flow/catalog-types';
 import type { ExpressionSite } from '../../flow/expression-sites';
 import type { FlowDocument } from '../../flow/flow-document';
+import { defaultRegistry, type CallableRegistry } from '../expressions/known-callables';
+import { expressionCompletions } from './expression-provider';
 
 export interface ExpressionContext {
   /** `print` for `{{ }}`, `tag` for `{% %}`, `comment` for `{# #}`. */
@@ -73,14 +74,15 @@ function openBlock(
 }
 
 /**
- * Completion inside an expression. The provider for variables, task outputs, filters and functions
- * is being written next (completion/expression-*.ts); until it is wired here, structure completion
- * stays out of expressions and nothing is offered.
+ * Completion inside an expression: roots, locals and functions at an expression start, members after
+ * `.`, keys inside `['`, filters after `|`, tests after `is`, tag names after `{%`.
  */
 export function completeExpression(
-  _doc: FlowDocument,
-  _catalog: Catalog,
-  _context: ExpressionContext,
+  doc: FlowDocument,
+  catalog: Catalog,
+  context: ExpressionContext,
+  registry: CallableRegistry = defaultRegistry,
 ): CompletionItem[] {
-  return [];
+  if (context.delimiter === 'comment') return [];
+  return expressionCompletions(doc, catalog, context, registry);
 }

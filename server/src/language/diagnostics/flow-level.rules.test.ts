@@ -36,19 +36,22 @@ tasks:
         range: at(4, 12, 17),
         severity: 'error',
         code: 'invalid-retry',
-        message: "'interval' must be less than 'maxDuration' but is PT15M (maxDuration: PT10M): shorten 'interval' or lengthen 'maxDuration'.",
+        message:
+          "'interval' must be less than 'maxDuration' but is PT15M (maxDuration: PT10M): shorten 'interval' or lengthen 'maxDuration'.",
       },
       {
         range: at(12, 16, 20),
         severity: 'error',
         code: 'invalid-retry',
-        message: "'interval' must be less than 'maxInterval' but is PT1M (maxInterval: 60): shorten 'interval' or lengthen 'maxInterval'.",
+        message:
+          "'interval' must be less than 'maxInterval' but is PT1M (maxInterval: 60): shorten 'interval' or lengthen 'maxInterval'.",
       },
       {
         range: at(20, 19, 24),
         severity: 'error',
         code: 'invalid-retry',
-        message: "'minInterval' must be less than 'maxInterval' but is PT10S (maxInterval: PT5S): shorten 'minInterval' or lengthen 'maxInterval'.",
+        message:
+          "'minInterval' must be less than 'maxInterval' but is PT10S (maxInterval: PT5S): shorten 'minInterval' or lengthen 'maxInterval'.",
       },
     ]);
   });
@@ -81,13 +84,15 @@ triggers:
         range: at(4, 2, 14),
         severity: 'error',
         code: 'system-label',
-        message: 'System labels can only be set by Kestra itself, offending label: system.label=x. Rename the label without the `system.` prefix.',
+        message:
+          'System labels can only be set by Kestra itself, offending label: system.label=x. Rename the label without the `system.` prefix.',
       },
       {
         range: at(11, 13, 28),
         severity: 'error',
         code: 'system-label',
-        message: 'System labels can only be set by Kestra itself, offending label: system.readOnly=true. Rename the label without the `system.` prefix.',
+        message:
+          'System labels can only be set by Kestra itself, offending label: system.readOnly=true. Rename the label without the `system.` prefix.',
       },
     ]);
   });
@@ -123,14 +128,16 @@ pluginDefaults:
         range: at(9, 6, 11),
         severity: 'error',
         code: 'unknown-property',
-        message: "No property 'levle' exists in plugin 'io.kestra.plugin.core.log.Log'. Did you mean 'level'?",
+        message:
+          "No property 'levle' exists in plugin 'io.kestra.plugin.core.log.Log'. Did you mean 'level'?",
         data: { suggestion: 'level' },
       },
       {
         range: at(14, 4, 10),
         severity: 'error',
         code: 'invalid-plugin-default',
-        message: "No 'type' provided in this `pluginDefaults` entry: add the plugin type (or package) it applies to.",
+        message:
+          "No 'type' provided in this `pluginDefaults` entry: add the plugin type (or package) it applies to.",
       },
     ]);
   });

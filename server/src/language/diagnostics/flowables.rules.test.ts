@@ -32,7 +32,8 @@ tasks:
         range: at(3, 8, 13),
         severity: 'error',
         code: 'switch-without-tasks',
-        message: "Switch 'empty' has no task to run: neither `cases` nor `defaults` holds any task. Add tasks under a case value or under `defaults`.",
+        message:
+          "Switch 'empty' has no task to run: neither `cases` nor `defaults` holds any task. Add tasks under a case value or under `defaults`.",
       },
     ]);
   });
@@ -74,13 +75,15 @@ tasks:
         range: at(10, 20, 21),
         severity: 'error',
         code: 'dependency-cycle',
-        message: "Cyclic dependency detected in Dag 'dag' between a, b: remove one of these `dependsOn` entries.",
+        message:
+          "Cyclic dependency detected in Dag 'dag' between a, b: remove one of these `dependsOn` entries.",
       },
       {
         range: at(15, 20, 21),
         severity: 'error',
         code: 'dependency-cycle',
-        message: "Cyclic dependency detected in Dag 'dag' between a, b: remove one of these `dependsOn` entries.",
+        message:
+          "Cyclic dependency detected in Dag 'dag' between a, b: remove one of these `dependsOn` entries.",
       },
     ]);
   });
@@ -111,7 +114,8 @@ tasks:
         range: at(9, 8, 19),
         severity: 'error',
         code: 'worker-group-in-working-directory',
-        message: "Cannot set a worker group on a task inside a WorkingDirectory: set `workerGroup` on 'wd' instead.",
+        message:
+          "Cannot set a worker group on a task inside a WorkingDirectory: set `workerGroup` on 'wd' instead.",
       },
       {
         range: at(12, 14, 51),
@@ -180,7 +184,12 @@ listeners:
 
   it('reports a flow without tasks on its id', () => {
     assert.deepEqual(runRule(requiredTaskLists, 'id: empty\nnamespace: company.team\n'), [
-      { range: at(0, 4, 9), severity: 'error', code: 'empty-task-list', message: "The flow needs a `tasks` list with at least one task." },
+      {
+        range: at(0, 4, 9),
+        severity: 'error',
+        code: 'empty-task-list',
+        message: 'The flow needs a `tasks` list with at least one task.',
+      },
     ]);
   });
 });
@@ -200,7 +209,8 @@ tasks:
         range: at(6, 12, 14),
         severity: 'error',
         code: 'recursive-subflow',
-        message: 'Recursive call to flow [company.team.me]: a flow cannot start itself as a subflow. Point `flowId` at another flow.',
+        message:
+          'Recursive call to flow [company.team.me]: a flow cannot start itself as a subflow. Point `flowId` at another flow.',
       },
     ]);
   });

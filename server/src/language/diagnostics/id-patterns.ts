@@ -67,7 +67,9 @@ export function checkId(id: Located<string>, pattern: IdPattern): FlowDiagnostic
     );
   }
   const chars = [...value];
-  const firstBad = !pattern.first.test(chars[0]) ? 0 : chars.findIndex((c, i) => i > 0 && !pattern.allowed.test(c));
+  const firstBad = !pattern.first.test(chars[0])
+    ? 0
+    : chars.findIndex((c, i) => i > 0 && !pattern.allowed.test(c));
   if (firstBad < 0) return undefined;
   const bad = chars[firstBad];
   const upperCase = pattern === NAMESPACE && /[A-Z]/.test(value);
@@ -97,7 +99,12 @@ export const idPatterns: FlowRule = ({ model, catalog, lines }) => {
     // Tasks of a known type get `Missing required property 'id'` from schema validation.
     else if (!resolveSpec(catalog, task.type?.value)) {
       found.push(
-        diagnostic(taskAnchor(lines, task), 'error', 'missing-id', 'This task has no `id`: add one, unique in the flow.'),
+        diagnostic(
+          taskAnchor(lines, task),
+          'error',
+          'missing-id',
+          'This task has no `id`: add one, unique in the flow.',
+        ),
       );
     }
   }

@@ -28,13 +28,15 @@ errors:
         range: at(3, 8, 9),
         severity: 'error',
         code: 'duplicate-id',
-        message: "Task id 'a' is also used on line 7: task ids must be unique across the whole flow, at every depth. Rename one of them.",
+        message:
+          "Task id 'a' is also used on line 7: task ids must be unique across the whole flow, at every depth. Rename one of them.",
       },
       {
         range: at(6, 12, 13),
         severity: 'error',
         code: 'duplicate-id',
-        message: "Task id 'a' is also used on line 4: task ids must be unique across the whole flow, at every depth. Rename one of them.",
+        message:
+          "Task id 'a' is also used on line 4: task ids must be unique across the whole flow, at every depth. Rename one of them.",
       },
     ]);
   });
@@ -108,21 +110,24 @@ inputs:
         range: at(0, 4, 11),
         severity: 'error',
         code: 'invalid-id',
-        message: "Flow id 'my#flow' contains '#': use only letters, digits, '.', '_' and '-', starting with a letter or a digit. For example 'my_flow'.",
+        message:
+          "Flow id 'my#flow' contains '#': use only letters, digits, '.', '_' and '-', starting with a letter or a digit. For example 'my_flow'.",
         data: { suggestion: 'my_flow' },
       },
       {
         range: at(1, 11, 23),
         severity: 'error',
         code: 'invalid-namespace',
-        message: "Namespace 'Company.Team' must be lower-case: use only lower-case letters, digits, '.', '_' and '-', starting with a lower-case letter or a digit. For example 'company.team'.",
+        message:
+          "Namespace 'Company.Team' must be lower-case: use only lower-case letters, digits, '.', '_' and '-', starting with a lower-case letter or a digit. For example 'company.team'.",
         data: { suggestion: 'company.team' },
       },
       {
         range: at(3, 8, 17),
         severity: 'error',
         code: 'invalid-id',
-        message: "Task id 'say.hello' contains '.': use only letters, digits, '_' and '-' (no dots), starting with a letter or a digit. For example 'say_hello'.",
+        message:
+          "Task id 'say.hello' contains '.': use only letters, digits, '_' and '-' (no dots), starting with a letter or a digit. For example 'say_hello'.",
         data: { suggestion: 'say_hello' },
       },
       {

@@ -30,7 +30,8 @@ function literalValues(input: InputModel, key: string): string[] | undefined {
 
 /** A list default as its elements with their nodes; a JSON-array string is expanded. */
 function listElements(document: Document, node: Node): { written: WrittenValue; node: Node }[] | undefined {
-  if (isSeq(node)) return node.items.map((item) => ({ written: writtenValue(document, item as Node), node: item as Node }));
+  if (isSeq(node))
+    return node.items.map((item) => ({ written: writtenValue(document, item as Node), node: item as Node }));
   const text = scalarString(node);
   if (text === undefined) return undefined;
   try {
@@ -71,12 +72,22 @@ function checkInput(document: Document, lines: LineIndex, input: InputModel): Fl
     const text = scalarString(node);
     if (!values || custom || !required || getPair(input.node, 'expression') || text === undefined) return [];
     if (values.includes(text)) return [];
-    return [at(valueRange, { severity: 'error', message: `'${text}' is not one of the \`values\` of this ${type} input: use one of ${values.join(', ')}.` })];
+    return [
+      at(valueRange, {
+        severity: 'error',
+        message: `'${text}' is not one of the \`values\` of this ${type} input: use one of ${values.join(', ')}.`,
+      }),
+    ];
   }
   if (type === 'MULTISELECT' || type === 'ARRAY') {
     const elements = listElements(document, node);
     if (!elements) {
-      return [at(valueRange, { severity: 'error', message: `A ${type} input takes a list (or a JSON array string) as its default.` })];
+      return [
+        at(valueRange, {
+          severity: 'error',
+          message: `A ${type} input takes a list (or a JSON array string) as its default.`,
+        }),
+      ];
     }
     const found: FlowDiagnostic[] = [];
     if (type === 'MULTISELECT') {
@@ -86,7 +97,12 @@ function checkInput(document: Document, lines: LineIndex, input: InputModel): Fl
       for (const element of elements) {
         const text = typeof element.written.value === 'string' ? element.written.value : undefined;
         if (text !== undefined && !values.includes(text) && !containsPebble(text)) {
-          found.push(at(nodeRange(lines, element.node) ?? valueRange, { severity: 'error', message: `'${text}' is not one of the \`values\` of this MULTISELECT input: use ${values.join(', ')}.` }));
+          found.push(
+            at(nodeRange(lines, element.node) ?? valueRange, {
+              severity: 'error',
+              message: `'${text}' is not one of the \`values\` of this MULTISELECT input: use ${values.join(', ')}.`,
+            }),
+          );
         }
       }
       return found;

@@ -22,7 +22,10 @@ export const inputDependsOn: FlowRule = ({ model }) => {
         );
       }
     }
-    edges.set(input.id.value, input.dependsOn.map((d) => d.value).filter((d) => ids.has(d)));
+    edges.set(
+      input.id.value,
+      input.dependsOn.map((d) => d.value).filter((d) => ids.has(d)),
+    );
   }
   for (const cycle of findCycles([...edges.keys()], (id) => edges.get(id) ?? [])) {
     const members = new Set(cycle);

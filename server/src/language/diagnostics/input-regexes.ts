@@ -13,12 +13,18 @@ function check(lines: LineIndex, node: Node | null | undefined, role: string): F
   if (pattern === undefined || !range) return undefined;
   const reason = javaRegexError(pattern);
   if (reason === undefined) return undefined;
-  return diagnostic(range, 'error', 'invalid-regex', `Invalid pattern [${pattern}] in ${role}: ${reason}. Kestra compiles it as a Java regex.`);
+  return diagnostic(
+    range,
+    'error',
+    'invalid-regex',
+    `Invalid pattern [${pattern}] in ${role}: ${reason}. Kestra compiles it as a Java regex.`,
+  );
 }
 
 function checkInput(lines: LineIndex, input: InputModel): (FlowDiagnostic | undefined)[] {
   const type = input.type?.value;
-  if (type === 'STRING' || type === 'SECRET') return [check(lines, getValueNode(input.node, 'validator'), '`validator`')];
+  if (type === 'STRING' || type === 'SECRET')
+    return [check(lines, getValueNode(input.node, 'validator'), '`validator`')];
   if (type === 'SELECT' || type === 'ENUM' || type === 'MULTISELECT') {
     return ['values', 'options'].flatMap((key) => {
       const list = getValueNode(input.node, key);
@@ -29,4 +35,6 @@ function checkInput(lines: LineIndex, input: InputModel): (FlowDiagnostic | unde
 }
 
 export const inputRegexes: FlowRule = ({ model, lines }) =>
-  model.inputs.flatMap((input) => checkInput(lines, input)).filter((d): d is FlowDiagnostic => d !== undefined);
+  model.inputs
+    .flatMap((input) => checkInput(lines, input))
+    .filter((d): d is FlowDiagnostic => d !== undefined);

@@ -16,10 +16,12 @@ export interface ValueProblem {
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
-const FLOAT = /^\s*[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?|0[xX][0-9a-fA-F]*\.?[0-9a-fA-F]*[pP][+-]?\d+[fFdD]?)\s*$/;
+const FLOAT =
+  /^\s*[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?|0[xX][0-9a-fA-F]*\.?[0-9a-fA-F]*[pP][+-]?\d+[fFdD]?)\s*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)$/;
 // Kestra's URI input pattern (lower-case scheme, dotted host with a 1–6 character TLD).
 const URI =
   /^[a-z]+:\/\/(?:www\.)?[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b(?:[-a-zA-Z0-9()@:%_+.~#?&/=]*)$/;
@@ -39,7 +41,20 @@ function show(written: WrittenValue): string {
 
 function isValidDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   return day <= days[month - 1];
 }
 
@@ -60,12 +75,15 @@ const PARSERS: Record<string, Parser> = {
       return error(`'${show(w)}' is not an integer: an INT input takes a whole number, e.g. 42.`);
     }
     const n = Number(t);
-    if (n < INT_MIN || n > INT_MAX) return error(`${t} does not fit in an INT input (32-bit, ${INT_MIN} to ${INT_MAX}).`);
+    if (n < INT_MIN || n > INT_MAX)
+      return error(`${t} does not fit in an INT input (32-bit, ${INT_MIN} to ${INT_MAX}).`);
     return undefined;
   },
   FLOAT: (w) => {
     const t = text(w);
-    return t !== undefined && FLOAT.test(t) ? undefined : error(`'${show(w)}' is not a number: a FLOAT input takes e.g. 3.14.`);
+    return t !== undefined && FLOAT.test(t)
+      ? undefined
+      : error(`'${show(w)}' is not a number: a FLOAT input takes e.g. 3.14.`);
   },
   BOOLEAN: (w) => {
     if (typeof w.value === 'boolean') return undefined;
@@ -108,7 +126,9 @@ const PARSERS: Record<string, Parser> = {
   },
   JSON: (w) => {
     if (typeof w.value !== 'string') {
-      return error('A JSON input takes its default as a JSON string: write it as a quoted or block (`|`) string.');
+      return error(
+        'A JSON input takes its default as a JSON string: write it as a quoted or block (`|`) string.',
+      );
     }
     try {
       JSON.parse(w.value);
@@ -126,15 +146,21 @@ const PARSERS: Record<string, Parser> = {
       parseYaml(w.value);
       return undefined;
     } catch (e) {
-      return error(`The default is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      return error(
+        `The default is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+      );
     }
   },
   URI: (w) =>
     URI.test(text(w) ?? '')
       ? undefined
-      : error(`'${show(w)}' is not accepted as a URI input: Kestra expects a lower-case scheme and a dotted host, e.g. https://example.com/path.`),
+      : error(
+          `'${show(w)}' is not accepted as a URI input: Kestra expects a lower-case scheme and a dotted host, e.g. https://example.com/path.`,
+        ),
   EMAIL: (w) =>
-    EMAIL.test(text(w) ?? '') ? undefined : error(`'${show(w)}' is not an email address: an EMAIL input takes e.g. name@example.com.`),
+    EMAIL.test(text(w) ?? '')
+      ? undefined
+      : error(`'${show(w)}' is not an email address: an EMAIL input takes e.g. name@example.com.`),
 };
 
 /** Types whose raw values parse by the table above; others (STRING, SECRET, SELECT…) take any text. */

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { valueProblem } from './input-value-parsers';
 
-const ok = (type: string, value: unknown, source?: string) => assert.equal(valueProblem(type, { value, source }), undefined, `${type} ${String(value)}`);
-const bad = (type: string, value: unknown, source?: string) => assert.notEqual(valueProblem(type, { value, source }), undefined, `${type} ${String(value)}`);
+const ok = (type: string, value: unknown, source?: string) =>
+  assert.equal(valueProblem(type, { value, source }), undefined, `${type} ${String(value)}`);
+const bad = (type: string, value: unknown, source?: string) =>
+  assert.notEqual(valueProblem(type, { value, source }), undefined, `${type} ${String(value)}`);
 
 describe('input value parsers', () => {
   it('INT takes 32-bit whole numbers only', () => {

@@ -95,9 +95,24 @@ describe('input defaults', () => {
     defaults: "2024-01-31T10:00:00"
 `);
     assert.deepEqual(runRule(inputDefaults, text), [
-      { range: at(5, 14, 17), severity: 'error', code: 'invalid-input-default', message: "'1.0' is not an integer: an INT input takes a whole number, e.g. 42." },
-      { range: at(8, 14, 24), severity: 'error', code: 'invalid-input-default', message: "'2023-02-29' is not a date: a DATE input takes yyyy-MM-dd, e.g. 2024-01-31." },
-      { range: at(11, 14, 17), severity: 'error', code: 'invalid-input-default', message: "'P1M' is not a duration: a DURATION input takes ISO-8601, e.g. PT30S, PT5M or P1D." },
+      {
+        range: at(5, 14, 17),
+        severity: 'error',
+        code: 'invalid-input-default',
+        message: "'1.0' is not an integer: an INT input takes a whole number, e.g. 42.",
+      },
+      {
+        range: at(8, 14, 24),
+        severity: 'error',
+        code: 'invalid-input-default',
+        message: "'2023-02-29' is not a date: a DATE input takes yyyy-MM-dd, e.g. 2024-01-31.",
+      },
+      {
+        range: at(11, 14, 17),
+        severity: 'error',
+        code: 'invalid-input-default',
+        message: "'P1M' is not a duration: a DURATION input takes ISO-8601, e.g. PT30S, PT5M or P1D.",
+      },
       {
         range: at(14, 14, 26),
         severity: 'error',
@@ -108,16 +123,28 @@ describe('input defaults', () => {
         range: at(17, 4, 12),
         severity: 'error',
         code: 'invalid-input-default',
-        message: "No `defaults` can be set for inputs of type 'FILE': remove it; the file is uploaded when the execution starts.",
+        message:
+          "No `defaults` can be set for inputs of type 'FILE': remove it; the file is uploaded when the execution starts.",
       },
-      { range: at(21, 14, 15), severity: 'error', code: 'invalid-input-default', message: "'c' is not one of the `values` of this SELECT input: use one of a, b." },
+      {
+        range: at(21, 14, 15),
+        severity: 'error',
+        code: 'invalid-input-default',
+        message: "'c' is not one of the `values` of this SELECT input: use one of a, b.",
+      },
       {
         range: at(24, 14, 19),
         severity: 'warning',
         code: 'invalid-input-default',
-        message: "'yes' is read as false: a BOOLEAN input is true only for the text `true`. Write true or false.",
+        message:
+          "'yes' is read as false: a BOOLEAN input is true only for the text `true`. Write true or false.",
       },
-      { range: at(28, 18, 19), severity: 'error', code: 'invalid-input-default', message: "'x' is not an integer: an INT input takes a whole number, e.g. 42." },
+      {
+        range: at(28, 18, 19),
+        severity: 'error',
+        code: 'invalid-input-default',
+        message: "'x' is not an integer: an INT input takes a whole number, e.g. 42.",
+      },
       {
         range: at(31, 14, 35),
         severity: 'error',
@@ -146,13 +173,15 @@ describe('input regexes, item types and dependencies', () => {
         range: at(5, 15, 16),
         severity: 'error',
         code: 'invalid-regex',
-        message: 'Invalid pattern [\\] in `validator`: \\ at end of pattern. Kestra compiles it as a Java regex.',
+        message:
+          'Invalid pattern [\\] in `validator`: \\ at end of pattern. Kestra compiles it as a Java regex.',
       },
       {
         range: at(11, 19, 30),
         severity: 'error',
         code: 'invalid-regex',
-        message: 'Invalid pattern [(unclosed] in `values`: Unterminated group. Kestra compiles it as a Java regex.',
+        message:
+          'Invalid pattern [(unclosed] in `values`: Unterminated group. Kestra compiles it as a Java regex.',
       },
     ]);
   });
@@ -177,7 +206,8 @@ describe('input regexes, item types and dependencies', () => {
         range: at(9, 4, 11),
         severity: 'error',
         code: 'values-and-options',
-        message: "You can't define both `values` and `options`: keep `values` (`options` is its deprecated name).",
+        message:
+          "You can't define both `values` and `options`: keep `values` (`options` is its deprecated name).",
       },
     ]);
   });
@@ -193,18 +223,25 @@ describe('input regexes, item types and dependencies', () => {
       inputs: [a, zzz]
 `);
     assert.deepEqual(runRule(inputDependsOn, text), [
-      { range: at(10, 18, 21), severity: 'error', code: 'unknown-input-dependency', message: "Input 'b' depends on a non-existent input 'zzz': use one of a." },
+      {
+        range: at(10, 18, 21),
+        severity: 'error',
+        code: 'unknown-input-dependency',
+        message: "Input 'b' depends on a non-existent input 'zzz': use one of a.",
+      },
       {
         range: at(6, 15, 16),
         severity: 'error',
         code: 'input-dependency-cycle',
-        message: "Cycle dependency detected for input 'a' between a, b: remove one of these `dependsOn` entries.",
+        message:
+          "Cycle dependency detected for input 'a' between a, b: remove one of these `dependsOn` entries.",
       },
       {
         range: at(10, 15, 16),
         severity: 'error',
         code: 'input-dependency-cycle',
-        message: "Cycle dependency detected for input 'b' between a, b: remove one of these `dependsOn` entries.",
+        message:
+          "Cycle dependency detected for input 'b' between a, b: remove one of these `dependsOn` entries.",
       },
     ]);
   });

@@ -4,7 +4,18 @@ import { javaRegexError, translateJavaRegex } from './java-regex';
 
 describe('Java regex check', () => {
   it('accepts Java-only syntax after translation', () => {
-    for (const pattern of ['(?i)abc', '(?i:abc)def', '(?>atomic)', 'a*+b++c?+', '\\Qa.b(c\\E', '\\Astart\\z', '\\p{javaLowerCase}+', '[\\p{Alpha}]', '^[a-z0-9._-]*$', '[]a]']) {
+    for (const pattern of [
+      '(?i)abc',
+      '(?i:abc)def',
+      '(?>atomic)',
+      'a*+b++c?+',
+      '\\Qa.b(c\\E',
+      '\\Astart\\z',
+      '\\p{javaLowerCase}+',
+      '[\\p{Alpha}]',
+      '^[a-z0-9._-]*$',
+      '[]a]',
+    ]) {
       assert.equal(javaRegexError(pattern), undefined, pattern);
     }
   });

@@ -6,11 +6,23 @@ import type { Catalog, PluginSpec } from '../../flow/catalog-types';
 import type { FlowDiagnostic } from '../../flow/diagnostic';
 import type { LineIndex } from '../../flow/range';
 import { closestName } from '../../flow/schema-validation-suggest';
-import { diagnostic, getPair, getValueNode, keyRange, nodeRange, scalarString, type FlowRule } from './rule-context';
+import {
+  diagnostic,
+  getPair,
+  getValueNode,
+  keyRange,
+  nodeRange,
+  scalarString,
+  type FlowRule,
+} from './rule-context';
 
 function propertyNames(catalog: Catalog, spec: PluginSpec): string[] {
   const common =
-    spec.kind === 'task' ? catalog.commonTaskProperties : spec.kind === 'trigger' ? catalog.commonTriggerProperties : [];
+    spec.kind === 'task'
+      ? catalog.commonTaskProperties
+      : spec.kind === 'trigger'
+        ? catalog.commonTriggerProperties
+        : [];
   return [...new Set([...spec.properties, ...common].map((p) => p.name))];
 }
 
@@ -19,14 +31,37 @@ function checkDefault(catalog: Catalog, lines: LineIndex, item: YAMLMap, where: 
   const found: FlowDiagnostic[] = [];
   const typePair = getPair(item, 'type');
   const valuesPair = getPair(item, 'values');
-  if (!typePair) found.push(diagnostic(anchor, 'error', 'invalid-plugin-default', `No 'type' provided in this ${where} entry: add the plugin type (or package) it applies to.`));
-  if (!valuesPair) found.push(diagnostic(anchor, 'error', 'invalid-plugin-default', `No 'values' provided in this ${where} entry: add the properties to inject.`));
+  if (!typePair)
+    found.push(
+      diagnostic(
+        anchor,
+        'error',
+        'invalid-plugin-default',
+        `No 'type' provided in this ${where} entry: add the plugin type (or package) it applies to.`,
+      ),
+    );
+  if (!valuesPair)
+    found.push(
+      diagnostic(
+        anchor,
+        'error',
+        'invalid-plugin-default',
+        `No 'values' provided in this ${where} entry: add the properties to inject.`,
+      ),
+    );
   const values = valuesPair?.value as Node | null | undefined;
   if (!isMap(values)) return found;
   for (const pair of values.items) {
     if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
       const key = scalarString(pair.key as Node) ?? '';
-      found.push(diagnostic(keyRange(lines, pair)!, 'error', 'invalid-plugin-default', `No value provided for key '${key}': give it a value or remove it.`));
+      found.push(
+        diagnostic(
+          keyRange(lines, pair)!,
+          'error',
+          'invalid-plugin-default',
+          `No value provided for key '${key}': give it a value or remove it.`,
+        ),
+      );
     }
   }
   const type = scalarString(typePair?.value as Node);
@@ -43,7 +78,8 @@ function checkDefault(catalog: Catalog, lines: LineIndex, item: YAMLMap, where: 
         keyRange(lines, pair)!,
         'error',
         'unknown-property',
-        `No property '${key}' exists in plugin '${spec.type}'.` + (suggestion ? ` Did you mean '${suggestion}'?` : ''),
+        `No property '${key}' exists in plugin '${spec.type}'.` +
+          (suggestion ? ` Did you mean '${suggestion}'?` : ''),
         suggestion ? { suggestion } : undefined,
       ),
     );

@@ -1,6 +1,14 @@
 // FlowValidator: `Recursive call to flow [ns.id]`: a Subflow or ForEachItem whose literal namespace
 // and flowId are this flow's own.
-import { diagnostic, getValueNode, isTaskOfType, nodeRange, scalarString, taskAnchor, type FlowRule } from './rule-context';
+import {
+  diagnostic,
+  getValueNode,
+  isTaskOfType,
+  nodeRange,
+  scalarString,
+  taskAnchor,
+  type FlowRule,
+} from './rule-context';
 
 const CALLERS = ['io.kestra.plugin.core.flow.Subflow', 'io.kestra.plugin.core.flow.ForEachItem'];
 

@@ -29,7 +29,10 @@ const REQUIRED_LISTS: [type: string, key: string][] = [
  */
 export function isRequiredTaskList(ownerType: string, path: (string | number)[]): boolean {
   if (ownerType === 'flow') {
-    return (path.length === 1 && path[0] === 'tasks') || (path.length === 3 && path[0] === 'listeners' && path[2] === 'tasks');
+    return (
+      (path.length === 1 && path[0] === 'tasks') ||
+      (path.length === 3 && path[0] === 'listeners' && path[2] === 'tasks')
+    );
   }
   return path.length === 1 && REQUIRED_LISTS.some(([type, key]) => type === ownerType && key === path[0]);
 }
@@ -53,7 +56,7 @@ function checkList(
 export const requiredTaskLists: FlowRule = ({ model, catalog, lines }) => {
   const found: (FlowDiagnostic | undefined)[] = [];
   const root = model.root;
-  const rootAnchor = () => (model.id?.range ?? model.namespace?.range ?? lines.range(0, 0));
+  const rootAnchor = () => model.id?.range ?? model.namespace?.range ?? lines.range(0, 0);
   found.push(checkList(lines, root, 'tasks', rootAnchor, 'the flow'));
   const listeners = getValueNode(root, 'listeners');
   if (isSeq(listeners)) {
@@ -67,7 +70,9 @@ export const requiredTaskLists: FlowRule = ({ model, catalog, lines }) => {
     for (const [type, key] of REQUIRED_LISTS) {
       if (!isTaskOfType(catalog, task, type)) continue;
       const name = type.slice(type.lastIndexOf('.') + 1);
-      found.push(checkList(lines, task.node, key, () => taskAnchor(lines, task), `${name} '${task.id?.value ?? ''}'`));
+      found.push(
+        checkList(lines, task.node, key, () => taskAnchor(lines, task), `${name} '${task.id?.value ?? ''}'`),
+      );
     }
   }
   return found.filter((d): d is FlowDiagnostic => d !== undefined);

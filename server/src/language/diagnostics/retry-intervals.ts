@@ -23,7 +23,11 @@ function field(retry: YAMLMap, name: string): Field | undefined {
   return seconds === undefined ? undefined : { name, text, seconds, node };
 }
 
-function mustBeLess(lines: LineIndex, small: Field | undefined, large: Field | undefined): FlowDiagnostic | undefined {
+function mustBeLess(
+  lines: LineIndex,
+  small: Field | undefined,
+  large: Field | undefined,
+): FlowDiagnostic | undefined {
   if (!small || !large || small.seconds < large.seconds) return undefined;
   const range = nodeRange(lines, small.node);
   if (!range) return undefined;

@@ -35,7 +35,10 @@ export function valueOrKeyRange(lines: LineIndex, map: YAMLMap, key: string): Ra
 }
 
 /** Where to point at a task as a whole: its id value, else its type value, else its first line. */
-export function taskAnchor(lines: LineIndex, task: { id?: Located<string>; type?: Located<string>; node: YAMLMap }): Range {
+export function taskAnchor(
+  lines: LineIndex,
+  task: { id?: Located<string>; type?: Located<string>; node: YAMLMap },
+): Range {
   if (task.id) return task.id.range;
   if (task.type) return task.type.range;
   const first = task.node.items[0] as Pair | undefined;
@@ -80,7 +83,10 @@ export function isEmptyValue(node: Node | null | undefined): boolean {
 }
 
 /** A value as written, for the input value parsers: the plain value and a scalar's raw text. */
-export function writtenValue(document: Document, node: Node | null | undefined): { value: unknown; source?: string } {
+export function writtenValue(
+  document: Document,
+  node: Node | null | undefined,
+): { value: unknown; source?: string } {
   const value = toPlain(node, document);
   return isScalar(node) && typeof node.source === 'string' ? { value, source: node.source } : { value };
 }

@@ -7,7 +7,12 @@ import type { FlowRule } from './rule-context';
 export function runRule(rule: FlowRule, text: string): FlowDiagnostic[] {
   const flow = parseFlowDocument(text);
   if (!flow.model || !flow.document) throw new Error('test text is not a flow');
-  return rule({ document: flow.document, model: flow.model, lines: flow.lines, catalog: PluginCatalog.bundled() });
+  return rule({
+    document: flow.document,
+    model: flow.model,
+    lines: flow.lines,
+    catalog: PluginCatalog.bundled(),
+  });
 }
 
 /** A range on one line, 0-based. */

@@ -14,7 +14,9 @@ export const switchCases: FlowRule = ({ model, catalog, lines }) =>
     .filter((task) => isTaskOfType(catalog, task, SWITCH))
     .filter((task) => {
       const defaults = getValueNode(task.node, 'defaults');
-      return !hasCaseTasks(getValueNode(task.node, 'cases')) && !(isSeq(defaults) && defaults.items.length > 0);
+      return (
+        !hasCaseTasks(getValueNode(task.node, 'cases')) && !(isSeq(defaults) && defaults.items.length > 0)
+      );
     })
     .map((task) =>
       diagnostic(

@@ -3,7 +3,14 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import type { FlowDiagnostic } from '../../flow/diagnostic';
 import type { LineIndex } from '../../flow/range';
-import { diagnostic, getValueNode, isTaskOfType, nodeRange, scalarString, type FlowRule } from './rule-context';
+import {
+  diagnostic,
+  getValueNode,
+  isTaskOfType,
+  nodeRange,
+  scalarString,
+  type FlowRule,
+} from './rule-context';
 
 const LABELLED_TASKS = [
   'io.kestra.plugin.core.flow.Subflow',
@@ -16,7 +23,9 @@ function labelEntries(labels: Node | null | undefined): { keyNode: Node; key: st
   if (isMap(labels)) {
     return labels.items.flatMap((pair) => {
       const key = scalarString(pair.key as Node);
-      return key === undefined ? [] : [{ keyNode: pair.key as Node, key, value: scalarString(pair.value as Node) ?? '' }];
+      return key === undefined
+        ? []
+        : [{ keyNode: pair.key as Node, key, value: scalarString(pair.value as Node) ?? '' }];
     });
   }
   if (isSeq(labels)) {
@@ -24,7 +33,9 @@ function labelEntries(labels: Node | null | undefined): { keyNode: Node; key: st
       if (!isMap(item)) return [];
       const keyNode = getValueNode(item, 'key');
       const key = scalarString(keyNode);
-      return key === undefined || !keyNode ? [] : [{ keyNode, key, value: scalarString(getValueNode(item, 'value')) ?? '' }];
+      return key === undefined || !keyNode
+        ? []
+        : [{ keyNode, key, value: scalarString(getValueNode(item, 'value')) ?? '' }];
     });
   }
   return [];
@@ -50,10 +61,12 @@ function check(lines: LineIndex, labels: Node | null | undefined, allowReadOnly:
 
 export const systemLabels: FlowRule = ({ model, catalog, lines }) => {
   const found = check(lines, getValueNode(model.root, 'labels'), true);
-  for (const trigger of model.triggers) found.push(...check(lines, getValueNode(trigger.node, 'labels'), false));
+  for (const trigger of model.triggers)
+    found.push(...check(lines, getValueNode(trigger.node, 'labels'), false));
   const sla = getValueNode(model.root, 'sla');
   if (isSeq(sla)) {
-    for (const item of sla.items) if (isMap(item)) found.push(...check(lines, getValueNode(item, 'labels'), false));
+    for (const item of sla.items)
+      if (isMap(item)) found.push(...check(lines, getValueNode(item, 'labels'), false));
   }
   for (const task of model.allTasks) {
     if (LABELLED_TASKS.some((type) => isTaskOfType(catalog, task, type))) {

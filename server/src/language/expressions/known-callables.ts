@@ -21,21 +21,22 @@ const KESTRA_FILTERS = [
 
 const KESTRA_TESTS = ['defined', 'null', 'empty', 'even', 'odd', 'iterable', 'map', 'json'];
 
-/** The filter, function and test specs an analysis reads; tests of this module inject their own. */
+export type CallableKind = 'function' | 'filter' | 'test';
+
+/** The filter, function and test specs the features read; unit tests inject their own. */
 export interface CallableRegistry {
   filters: ReadonlyMap<string, FilterSpec>;
   functions: ReadonlyMap<string, FunctionSpec>;
   tests: ReadonlyMap<string, TestSpec>;
+  /** Names known to exist without a spec (never reported unknown, offered without a signature). */
+  otherNames?: Record<CallableKind, ReadonlySet<string>>;
 }
 
-export const defaultRegistry: CallableRegistry = { filters, functions, tests };
-
-export type CallableKind = 'function' | 'filter' | 'test';
-
-const FALLBACK: Record<CallableKind, Set<string>> = {
-  function: new Set(KESTRA_FUNCTIONS),
-  filter: new Set(KESTRA_FILTERS),
-  test: new Set(KESTRA_TESTS),
+export const defaultRegistry: CallableRegistry = {
+  filters,
+  functions,
+  tests,
+  otherNames: { function: new Set(KESTRA_FUNCTIONS), filter: new Set(KESTRA_FILTERS), test: new Set(KESTRA_TESTS) },
 };
 
 function specs(registry: CallableRegistry, kind: CallableKind): ReadonlyMap<string, { name: string }> {
@@ -45,10 +46,10 @@ function specs(registry: CallableRegistry, kind: CallableKind): ReadonlyMap<stri
 
 /** True when Kestra defines the name (registry or reference list). */
 export function isKnownCallable(registry: CallableRegistry, kind: CallableKind, name: string): boolean {
-  return specs(registry, kind).has(name) || FALLBACK[kind].has(name);
+  return specs(registry, kind).has(name) || (registry.otherNames?.[kind].has(name) ?? false);
 }
 
 /** Every known name of a kind, for suggestions. */
 export function knownCallableNames(registry: CallableRegistry, kind: CallableKind): string[] {
-  return [...new Set([...specs(registry, kind).keys(), ...FALLBACK[kind]])].sort();
+  return [...new Set([...specs(registry, kind).keys(), ...(registry.otherNames?.[kind] ?? [])])].sort();
 }

@@ -10,7 +10,8 @@ import { closestName } from '../../flow/schema-validation-suggest';
 import { chainUp, type AccessChain, type Segment } from './access-chain';
 import { outputsOf, type FlowAnalysis } from './flow-analysis';
 import { isGuarded } from './guards';
-import { isAncestor } from './task-order';
+import { DAG } from './flowable-kinds';
+import { isAncestor, meet } from './task-order';
 import type { CallableRegistry } from './known-callables';
 import { spanRange } from './site-range';
 import { boundNames } from './template-bindings';
@@ -135,7 +136,7 @@ function taskReference(
     const message =
       target === current
         ? `Task \`${id}\` reads its own outputs, which exist only once it has run: read them in a later task.`
-        : `Task \`${id}\` cannot have run before \`${current.id?.value ?? 'this task'}\`${why(target, current)}, so its outputs are not available here: move \`${id}\` earlier, or read its outputs in a later task.`;
+        : `Task \`${id}\` cannot have run before \`${current.id?.value ?? 'this task'}\`${why(analysis, target, current)}, so its outputs are not available here: move \`${id}\` earlier, or read its outputs in a later task.`;
     return { range, severity: 'warning', code: 'output-not-yet-available', message };
   }
   return tasks.length === 1 ? unknownOutput(analysis, site, reference, lines, tasks[0]) : undefined;
@@ -170,10 +171,17 @@ function unknownOutput(
 }
 
 /** Why `target` has not run yet when `current` starts. */
-function why(target: TaskModel, current: TaskModel): string {
+function why(analysis: FlowAnalysis, target: TaskModel, current: TaskModel): string {
   if (isAncestor(current, target)) return ' (it runs inside it)';
-  if (target.order > current.order) return ' (it comes later)';
-  return ' (it runs in parallel or in another branch)';
+  const { common, currentSide, targetSide } = meet(current, target);
+  if (common && analysis.kinds.runsChildrenInParallel(common) && currentSide.slot === targetSide.slot) {
+    return ' (they run in parallel)';
+  }
+  if (common && analysis.kinds.is(common, DAG) && currentSide.slot === targetSide.slot) {
+    return ' (it is not in its `dependsOn`)';
+  }
+  if (currentSide.slot !== targetSide.slot || currentSide.caseKey !== targetSide.caseKey) return ' (it is in another branch)';
+  return ' (it comes later)';
 }
 
 function list(names: string[]): string {

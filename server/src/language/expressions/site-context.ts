@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from 'yam
 import type { Catalog, PluginProperty } from '../../flow/catalog-types';
 import type { ExpressionSite } from '../../flow/expression-sites';
 import type { FlowModel, TaskModel, TriggerModel } from '../../flow/model';
+import { canonicalType, SUBFLOW } from './flowable-kinds';
 
 export type SiteKind = 'task' | 'flow-output' | 'trigger' | 'input' | 'variable' | 'unknown' | 'literal';
 
@@ -70,6 +71,8 @@ function taskSite(site: ExpressionSite, task: TaskModel, catalog: Catalog): Site
   if (!pair || !property || pair.key === site.node || NEVER_RENDERED.has(property)) {
     return { kind: 'literal', task, property };
   }
+  // Subflow `outputs` (deprecated) is rendered in the child execution, whose tasks this file does not show.
+  if (property === 'outputs' && canonicalType(catalog, task) === SUBFLOW) return { kind: 'unknown', task, property };
   const staticProperty = staticStringProperty(site, task, property, pair, catalog);
   if (staticProperty) return { kind: 'literal', task, property, staticProperty };
   return { kind: 'task', task, property };

@@ -103,7 +103,7 @@ export function isAncestor(ancestor: TaskModel, task: TaskModel): boolean {
 }
 
 /** The lowest common ancestor of two unrelated tasks and the child of it on each side. */
-function meet(
+export function meet(
   current: TaskModel,
   target: TaskModel,
 ): { common: TaskModel | undefined; currentSide: TaskModel; targetSide: TaskModel } {

@@ -13,7 +13,6 @@ import {
   ENGLISH_WEEKDAYS,
 } from './names';
 import type { Element } from './pattern';
-import { offsetId } from './zone';
 import { localFromEpochSeconds } from './calendar';
 import type { ZonedDateTime } from './zoned';
 
@@ -86,9 +85,11 @@ function localizedStyle(
 ): string {
   const zone = date.zone.fixedOffset === undefined ? date.zone.id : 'UTC';
   const instant = (date.epochSecond + (date.zone.fixedOffset ?? 0)) * 1000 + Math.floor(date.nano / 1e6);
-  const text = new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: style, timeZone: zone }).format(
+  const raw = new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: style, timeZone: zone }).format(
     instant,
   );
+  // Java 21's CLDR puts a narrow no-break space before AM/PM; ICU builds differ, so normalise.
+  const text = raw.replace(/(\d)[ \u202f](AM|PM)\b/g, '$1\u202f$2');
   if (date.zone.fixedOffset === undefined) {
     if (style !== 'long') return text;
     // Intl's en-US short names are "GMT+2" where Java prints "CEST".

@@ -84,7 +84,12 @@ export function zoneOf(id: string): Zone {
   }
   if (!/^[A-Za-z][A-Za-z0-9~/._+-]+$/.test(id))
     fail(`Invalid ID for region-based ZoneId, invalid format: ${id}`);
-  if (!regionFormatter(id)) fail(`Unknown time-zone ID: ${id}`);
+  const formatter = regionFormatter(id);
+  const resolved = formatter?.resolvedOptions().timeZone;
+  // Intl ignores case ("europe/paris"); Java's region ids are case-sensitive.
+  if (!formatter || (resolved !== id && resolved?.toLowerCase() === id.toLowerCase())) {
+    fail(`Unknown time-zone ID: ${id}`);
+  }
   return { id, isOffset: false };
 }
 

@@ -1,0 +1,166 @@
+// `kestra-flow run` as a user runs it: the built CLI (dist/cli.js), exit codes, output formats, Ctrl-C.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const root = resolve(__dirname, '../..');
+const cliPath = join(root, 'dist', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'kestra-flow-run-cli-'));
+const env = { ...process.env, KESTRA_FLOW_STATE_DIR: join(work, '.state') };
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+function flow(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [cliPath, 'run', ...args], { encoding: 'utf8', cwd: work, env });
+}
+
+const HELLO = `id: hello
+namespace: company.team
+inputs:
+  - id: name
+    type: STRING
+    defaults: world
+tasks:
+  - id: greet
+    type: io.kestra.plugin.core.log.Log
+    message: "Hello {{ inputs.name }}"
+  - id: ret
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ inputs.name | upper }}"
+`;
+
+describe('dist/cli.js run', () => {
+  before(() => {
+    if (!existsSync(cliPath) || statSync(cliPath).mtimeMs < newestSource(join(root, 'server', 'src'))) {
+      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+      assert.equal(build.status, 0, build.stderr);
+    }
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('text: log lines, then the final state and each task’s outputs; exit 0', () => {
+    const result = cli(flow('hello.yaml', HELLO), '--input', 'name=Ann');
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.match(
+      lines[0],
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z INFO {2}Execution [0-9A-Za-z]{22} of company\.team\.hello started$/,
+    );
+    assert.match(lines[1], /^\d{4}-\d\d-\d\dT[\d:.]+Z INFO {2}greet Hello Ann$/);
+    assert.match(lines[2], /^\d{4}-\d\d-\d\dT[\d:.]+Z DEBUG ret ANN$/);
+    assert.match(lines[4], /^Execution [0-9A-Za-z]{22} ended SUCCESS in \d+ms$/);
+    assert.deepEqual(lines.slice(5), ['Tasks:', '  greet SUCCESS', '  ret SUCCESS {"value":"ANN"}', '']);
+  });
+
+  it('ndjson: one event per line, each with `event` and an ISO time', () => {
+    const result = cli(flow('hello.yaml', HELLO), '--format', 'ndjson');
+    assert.equal(result.status, 0, result.stderr);
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; time: string });
+    assert.deepEqual(
+      events.map((e) => e.event),
+      [
+        'execution.started',
+        'taskrun.started',
+        'log',
+        'taskrun.ended',
+        'taskrun.started',
+        'log',
+        'taskrun.ended',
+        'execution.ended',
+      ],
+    );
+    for (const event of events) assert.equal(new Date(event.time).toISOString(), event.time);
+  });
+
+  it('exit 1 when the execution fails', () => {
+    const result = cli(
+      flow(
+        'fail.yaml',
+        'id: f\nnamespace: company.team\ntasks:\n  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n',
+      ),
+    );
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /ERROR boom Task failure/);
+    assert.match(result.stdout, /ended FAILED in/);
+    assert.match(result.stdout, /Error: Task boom failed: Task failure/);
+  });
+
+  it('exit 2 for unsupported task types, each listed with its line', () => {
+    const path = flow(
+      'scripts.yaml',
+      'id: s\nnamespace: company.team\ntasks:\n  - id: py\n    type: io.kestra.plugin.scripts.python.Script\n    script: print(1)\n  - id: fetch\n    type: io.kestra.plugin.core.log.Fetch\n',
+    );
+    const result = cli(path);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    const errors = result.stderr.trim().split('\n');
+    assert.match(
+      errors[0],
+      /^scripts\.yaml:5:11: error unsupported-task-type: Task `py` has type `io\.kestra\.plugin\.scripts\.python\.Script`, which is not a core task/,
+    );
+    assert.match(errors[0], /--server URL/);
+    assert.match(
+      errors[1],
+      /^scripts\.yaml:8:11: error unsupported-task-type: Task `fetch` uses the core task `io\.kestra\.plugin\.core\.log\.Fetch`/,
+    );
+    assert.equal(errors[2], 'kestra-flow run: nothing was executed.');
+  });
+
+  it('exit 2 for a YAML error, located', () => {
+    const result = cli(
+      flow(
+        'broken.yaml',
+        'id: b\nnamespace: company.team\ntasks:\n  - id: x\n    type: "io.kestra.plugin.core.log.Log\n',
+      ),
+    );
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^broken\.yaml:\d+:\d+: error yaml-syntax: /);
+  });
+
+  it('--server is not accepted in this build', () => {
+    const result = cli(flow('hello.yaml', HELLO), '--server', 'http://localhost:8080');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /unknown option '--server'/);
+  });
+
+  it('Ctrl-C during a Sleep kills the execution: KILLED, exit 1', async () => {
+    const path = flow(
+      'sleep.yaml',
+      'id: s\nnamespace: company.team\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1M\n',
+    );
+    const child = spawn(process.execPath, [cliPath, 'run', path, '--format', 'ndjson'], { cwd: work, env });
+    let stdout = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!interrupted && stdout.includes('Waiting for')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolveCode) => child.on('close', resolveCode));
+    assert.equal(code, 1);
+    const last = JSON.parse(stdout.trim().split('\n').pop() as string) as { event: string; state: string };
+    assert.deepEqual([last.event, last.state], ['execution.ended', 'KILLED']);
+  });
+});
