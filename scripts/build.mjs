@@ -1,6 +1,6 @@
 // Bundles the three entry points (language server, CLI, VS Code client) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const define = { __VERSION__: JSON.stringify(version) };
@@ -33,8 +33,25 @@ await Promise.all([
 ]);
 chmodSync('dist/cli.js', 0o755);
 
-// Webview assets are plain files served to the run panel.
-if (existsSync('client/webview')) {
+// jq-web is required at run time and reads jq.wasm beside its script: ship it next to the bundles so
+// that dist/ (and the .vsix) works without node_modules.
+mkdirSync('dist/node_modules/jq-web', { recursive: true });
+for (const file of ['package.json', 'jq.js', 'jq.wasm', 'LICENSE']) {
+  cpSync(`node_modules/jq-web/${file}`, `dist/node_modules/jq-web/${file}`);
+}
+
+// The run panel: its browser bundle (no Node, no vscode) and stylesheet.
+if (existsSync('client/webview/main.ts')) {
+  rmSync('dist/webview', { recursive: true, force: true });
+  await build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    sourcemap: false,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview/main.js',
+  });
   mkdirSync('dist/webview', { recursive: true });
-  cpSync('client/webview', 'dist/webview', { recursive: true });
+  cpSync('client/webview/styles.css', 'dist/webview/styles.css');
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['server', 'client/src', 'test'];
+const roots = ['server', 'client/src', 'client/webview', 'test'];
 const skipDirs = new Set(['node_modules', 'dist', 'vscode', 'e2e', 'conformance', 'fixtures']);
 const files = [];
 function walk(dir) {

@@ -1,5 +1,6 @@
-// Generates realistic flows for benchmarks: a repeating mix of Log, HTTP Request, If with children
-// and ForEach with children, with expressions, until the flow holds the requested number of tasks.
+// Generates realistic flows for benchmarks: a repeating mix of Log, HTTP Request, If with children,
+// ForEach with children and Parallel with children, with expressions, until the flow holds the
+// requested number of tasks.
 
 const UNITS: ((n: number) => { yaml: string; tasks: number })[] = [
   (n) => ({
@@ -54,6 +55,21 @@ const UNITS: ((n: number) => { yaml: string; tasks: number })[] = [
       - id: show_${n}
         type: io.kestra.plugin.core.log.Log
         message: "{{ outputs.item_${n}[taskrun.value].value }}"
+`,
+  }),
+  (n) => ({
+    tasks: 3,
+    yaml: `  - id: fan_${n}
+    type: io.kestra.plugin.core.flow.Parallel
+    concurrent: 2
+    tasks:
+      - id: left_${n}
+        type: io.kestra.plugin.core.log.Log
+        message: "Left {{ outputs.call_${n - 3}.body }}"
+      - id: right_${n}
+        type: io.kestra.plugin.core.log.Log
+        level: WARN
+        message: "Right {{ inputs.page }} of {{ flow.namespace }}"
 `,
   }),
 ];

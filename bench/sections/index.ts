@@ -1,5 +1,6 @@
 // The bench sections, in the order they run. Add one: a module exporting a BenchSection, listed here.
 import type { BenchSection } from '../bench-types';
 import { validationSection } from './validation';
+import { expressionsSection } from './expressions';
 
-export const sections: BenchSection[] = [validationSection];
+export const sections: BenchSection[] = [validationSection, expressionsSection];

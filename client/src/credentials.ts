@@ -16,7 +16,8 @@ function parseCredentials(text: string | undefined): Credentials | undefined {
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as Partial<Record<string, unknown>>;
-    if (value.kind === 'token' && typeof value.token === 'string') return { kind: 'token', token: value.token };
+    if (value.kind === 'token' && typeof value.token === 'string')
+      return { kind: 'token', token: value.token };
     if (value.kind === 'basic' && typeof value.username === 'string' && typeof value.password === 'string') {
       return { kind: 'basic', username: value.username, password: value.password };
     }
@@ -50,25 +51,41 @@ export class CredentialStore {
       });
       if (!entered) return;
       serverUrl = entered.trim().replace(/\/+$/, '');
-      await vscode.workspace.getConfiguration('kestraFlow').update('server.url', serverUrl, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('kestraFlow')
+        .update('server.url', serverUrl, vscode.ConfigurationTarget.Global);
     }
     const method = await vscode.window.showQuickPick(
       [
-        { label: 'API token', description: 'sent as a bearer token', kind: 'token' as const },
-        { label: 'Username and password', description: 'basic authentication', kind: 'basic' as const },
+        { label: 'API token', description: 'sent as a bearer token', method: 'token' as const },
+        { label: 'Username and password', description: 'basic authentication', method: 'basic' as const },
       ],
       { title: `Kestra: Sign In to ${serverUrl}`, placeHolder: 'How do you sign in?', ignoreFocusOut: true },
     );
     if (!method) return;
     let credentials: Credentials;
-    if (method.kind === 'token') {
-      const token = await vscode.window.showInputBox({ title: 'Kestra API token', password: true, ignoreFocusOut: true, validateInput: required('the token') });
+    if (method.method === 'token') {
+      const token = await vscode.window.showInputBox({
+        title: 'Kestra API token',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: required('the token'),
+      });
       if (!token) return;
       credentials = { kind: 'token', token: token.trim() };
     } else {
-      const username = await vscode.window.showInputBox({ title: 'Kestra username', ignoreFocusOut: true, validateInput: required('the username') });
+      const username = await vscode.window.showInputBox({
+        title: 'Kestra username',
+        ignoreFocusOut: true,
+        validateInput: required('the username'),
+      });
       if (!username) return;
-      const password = await vscode.window.showInputBox({ title: `Password of ${username}`, password: true, ignoreFocusOut: true, validateInput: required('the password') });
+      const password = await vscode.window.showInputBox({
+        title: `Password of ${username}`,
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: required('the password'),
+      });
       if (!password) return;
       credentials = { kind: 'basic', username: username.trim(), password };
     }
@@ -85,7 +102,9 @@ export class CredentialStore {
     const key = keyFor(serverUrl);
     const had = (await this.secrets.get(key)) !== undefined;
     await this.secrets.delete(key);
-    void vscode.window.showInformationMessage(had ? `Signed out of ${serverUrl}.` : `You were not signed in to ${serverUrl}.`);
+    void vscode.window.showInformationMessage(
+      had ? `Signed out of ${serverUrl}.` : `You were not signed in to ${serverUrl}.`,
+    );
   }
 }
 

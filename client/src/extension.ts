@@ -1,30 +1,109 @@
-// VS Code side: starts the language server over IPC for YAML documents.
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+// VS Code entry point: the language client, the flow context keys, the status bar, Run Flow (command,
+// code lens, editor title, keybinding), last-run hovers, and sign-in to a Kestra server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CredentialStore } from './credentials';
+import { FlowFiles, isFlowDocument } from './flow-files';
+import { createLanguageClient } from './language-client';
+import { RunCodeLensProvider } from './run/code-lens';
+import { DiagnosticsTracker } from './run/diagnostics-gate';
+import { FlowRunner, type RunOptions } from './run/flow-runner';
+import { LastRunHoverProvider } from './run/last-run-hover';
+import { LastRuns } from './run/last-runs';
+import { StatusBar } from './status-bar';
+import type { KestraFlowApi } from './test-api';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+const YAML: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<KestraFlowApi> {
+  const activationStart = performance.now();
+  const output = vscode.window.createOutputChannel('Kestra Flow Tools');
+  const status = new StatusBar('kestraFlow.showOutput');
+  const flows = new FlowFiles();
+  const diagnostics = new DiagnosticsTracker();
+  const lastRuns = new LastRuns();
+  const credentials = new CredentialStore(context.secrets);
+  const runners = new Map<string, FlowRunner>();
+  const services = {
+    extensionUri: context.extensionUri,
+    workspaceState: context.workspaceState,
+    output,
+    credentials,
+    diagnostics,
+    lastRuns,
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-    synchronize: { configurationSection: 'kestraFlow' },
+  const runnerFor = (uri: vscode.Uri): FlowRunner => {
+    const key = uri.toString();
+    let runner = runners.get(key);
+    if (!runner) {
+      runner = new FlowRunner(uri, services);
+      runners.set(key, runner);
+    }
+    return runner;
   };
-  client = new LanguageClient('kestraFlow', 'Kestra Flow Tools', serverOptions, clientOptions);
-  await client.start();
+
+  status.setVisible(flows.activeFlow !== undefined);
+  context.subscriptions.push(
+    output,
+    status,
+    flows,
+    lastRuns,
+    flows.onDidChange(() => status.setVisible(flows.activeFlow !== undefined)),
+    vscode.commands.registerCommand('kestraFlow.run', async (target?: unknown, options?: RunOptions) => {
+      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) {
+        void vscode.window.showErrorMessage('Kestra: open a flow to run it.');
+        return undefined;
+      }
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (!isFlowDocument(document)) {
+        void vscode.window.showErrorMessage(
+          'Kestra: this file is not a Kestra flow (it needs top-level `id`, `namespace` and `tasks`).',
+        );
+        return undefined;
+      }
+      return runnerFor(uri).run(options);
+    }),
+    vscode.commands.registerCommand('kestraFlow.signIn', () => credentials.signIn()),
+    vscode.commands.registerCommand('kestraFlow.signOut', () => credentials.signOut()),
+    vscode.commands.registerCommand('kestraFlow.showOutput', () => output.show(true)),
+    vscode.languages.registerCodeLensProvider(YAML, new RunCodeLensProvider()),
+    vscode.languages.registerHoverProvider(YAML, new LastRunHoverProvider(lastRuns)),
+    { dispose: () => runners.forEach((runner) => runner.dispose()) },
+  );
+
+  client = createLanguageClient(context, output, status, diagnostics);
+  let activationMs: number | undefined;
+  const ready = client.start().then(() => {
+    activationMs = Math.round(performance.now() - activationStart);
+    output.appendLine(`Language server ready (${activationMs} ms after activation started).`);
+  });
+  ready.catch((error: unknown) => {
+    status.setState('stopped');
+    output.appendLine(
+      `The language server did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+
+  return {
+    ready,
+    activationMs: () => activationMs,
+    lastRun: (uri) => lastRuns.get(uri)?.state,
+    nextRunEnd: (uri) =>
+      new Promise((resolve) => {
+        const subscription = lastRuns.onDidEnd((run) => {
+          if (run.uri !== uri.toString()) return;
+          subscription.dispose();
+          resolve(run.state);
+        });
+      }),
+    panelReady: (uri) => runners.get(uri.toString())?.panelReady,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -25,6 +25,7 @@ export function checkServerUrl(text: string): string | undefined {
   } catch {
     return 'Enter the server address, e.g. http://localhost:8080';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The address starts with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The address starts with http:// or https://';
   return undefined;
 }

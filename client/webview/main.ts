@@ -1,6 +1,12 @@
 // The run panel (browser code, no Node, no secrets): the inputs form, then the run view with its
 // header, task tree, logs and outputs. Everything comes from the host as typed messages.
-import { applyProcessExit, applyRunEvent, initialRunState, isActiveState, type RunState } from './model/run-state';
+import {
+  applyProcessExit,
+  applyRunEvent,
+  initialRunState,
+  isActiveState,
+  type RunState,
+} from './model/run-state';
 import type { FlowIdentity, HostMessage, RunTarget } from './protocol';
 import { button, el, frameScheduler } from './view/dom';
 import { RunHeader } from './view/header';
@@ -33,7 +39,11 @@ class RunPanel {
   });
   private readonly form = new InputsForm({
     submit: (values) => post({ type: 'submitInputs', values }),
-    cancel: () => post({ type: 'cancelForm' }),
+    cancel: () => {
+      // Back to the previous run, if there was one; the host closes an empty panel.
+      if (this.runId >= 0) this.root.replaceChildren(this.runView);
+      post({ type: 'cancelForm' });
+    },
     pickFile: (inputId) => post({ type: 'pickFile', inputId }),
   });
   private readonly runView: HTMLElement;
@@ -45,28 +55,45 @@ class RunPanel {
   constructor(root: HTMLElement) {
     this.root = root;
     this.logs.onTaskChange = (taskId) => this.tree.setSelected(taskId);
-    const tablist = el('div', { className: 'tablist', attrs: { role: 'tablist', 'aria-label': 'Run details' } });
+    const tablist = el('div', {
+      className: 'tablist',
+      attrs: { role: 'tablist', 'aria-label': 'Run details' },
+    });
     const panels = el('div', { className: 'tab-panels' });
     for (const [name, label, content] of [
       ['logs', 'Logs', this.logs.element],
       ['outputs', 'Outputs', this.outputs.element],
     ] as const) {
-      const tab = button(label, () => this.selectTab(name), { className: 'tab', attrs: { role: 'tab', id: `tab-${name}`, 'aria-controls': `panel-${name}` } });
-      const panel = el('div', { className: 'tab-panel', attrs: { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}` } }, [content]);
+      const tab = button(label, () => this.selectTab(name), {
+        className: 'tab',
+        attrs: { role: 'tab', id: `tab-${name}`, 'aria-controls': `panel-${name}` },
+      });
+      const panel = el(
+        'div',
+        {
+          className: 'tab-panel',
+          attrs: { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}` },
+        },
+        [content],
+      );
       tablist.append(tab);
       panels.append(panel);
       this.tabs.set(name, { tab, panel });
     }
     tablist.addEventListener('keydown', (event) => {
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-      const next: Tab = this.tabs.get('logs')?.tab.getAttribute('aria-selected') === 'true' ? 'outputs' : 'logs';
+      const next: Tab =
+        this.tabs.get('logs')?.tab.getAttribute('aria-selected') === 'true' ? 'outputs' : 'logs';
       this.selectTab(next);
       this.tabs.get(next)?.tab.focus();
     });
     this.selectTab('logs');
     this.runView = el('div', { className: 'run-view' }, [
       this.header.element,
-      el('div', { className: 'run-body' }, [this.tree.element, el('section', { className: 'details-pane' }, [tablist, panels])]),
+      el('div', { className: 'run-body' }, [
+        this.tree.element,
+        el('section', { className: 'details-pane' }, [tablist, panels]),
+      ]),
     ]);
     this.root.replaceChildren(this.placeholder);
   }
@@ -112,7 +139,13 @@ class RunPanel {
     }
   }
 
-  private start(runId: number, flow: FlowIdentity, target: RunTarget, hasInputs: boolean, startedAt: number): void {
+  private start(
+    runId: number,
+    flow: FlowIdentity,
+    target: RunTarget,
+    hasInputs: boolean,
+    startedAt: number,
+  ): void {
     this.runId = runId;
     this.state = initialRunState(startedAt);
     this.header.start(flow, target, hasInputs);

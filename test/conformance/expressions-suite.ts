@@ -22,22 +22,27 @@ const REVIEWED: Record<string, string> = {
   'kestra-tests/valids/task-flow-dynamic.yaml:15:unknown-input': 'real: same for `flowId`',
   'kestra-tests/valids/task-runif.yml:20:unknown-task-reference':
     'real on purpose: task `willfailedtheflow`, TaskWithRunIfTest expects FAILED',
-  'kestra-tests/valids/variables-invalid.yaml:10:unknown-input': 'real on purpose: the flow tests an undefined input',
+  'kestra-tests/valids/variables-invalid.yaml:10:unknown-input':
+    'real on purpose: the flow tests an undefined input',
   'public/examples/blueprints/95.yml:24:unknown-task-reference': 'real: the task id is `create_cluster`',
   'public/examples/blueprints/95.yml:36:unknown-task-reference': 'real: the task id is `create_cluster`',
-  'public/examples/examples/flows/python/pythonCsvEachParallel.yml:8:unknown-input': 'real: the flow declares no inputs',
-  'public/examples/examples/flows/python/pythonCsvEachParallel.yml:26:unknown-input': 'real: the flow declares no inputs',
+  'public/examples/examples/flows/python/pythonCsvEachParallel.yml:8:unknown-input':
+    'real: the flow declares no inputs',
+  'public/examples/examples/flows/python/pythonCsvEachParallel.yml:26:unknown-input':
+    'real: the flow declares no inputs',
   'public/kestra/examples/execution.Count.L38.yaml:16:expression-syntax':
     'really broken: `jq` written as a bare word with space-separated arguments (not Pebble)',
   'public/kestra/examples/execution.Count.L38.yaml:23:expression-syntax': 'really broken: same `jq` form',
   'public/kestra/examples/flow.WorkingDirectory.L84.yaml:44:unknown-output':
     'real for 0.21: WorkingDirectory’s output is `outputFiles` (the example predates it)',
-  'public/kestra/examples/storage.LocalFiles.L30.yaml:38:unknown-output': 'real: LocalFiles’ output is `uris`',
+  'public/kestra/examples/storage.LocalFiles.L30.yaml:38:unknown-output':
+    'real: LocalFiles’ output is `uris`',
   'public/kestra/examples/storage.LocalFiles.L75.yaml:12:unknown-task-reference':
     'real: `my_task_id` is a placeholder of the example',
   'public/kestra-docs/index/error_logs_demo_tasksWithState.yaml:12:unknown-function':
     'real for 0.21: `tasksWithState` comes in a later Kestra',
-  'public/kestra-docs/index/temporal_dates.yaml:14:unknown-filter': 'real for 0.21: `timestampMilli` comes in a later Kestra',
+  'public/kestra-docs/index/temporal_dates.yaml:14:unknown-filter':
+    'real for 0.21: `timestampMilli` comes in a later Kestra',
   'public/plugin-jdbc/plugin-jdbc-db2/src/test/resources/flows/read_db2.yml:14:unknown-task-reference':
     'real: no task `update` in this flow',
   'public/plugin-jdbc/plugin-jdbc-mysql/src/test/resources/flows/read_mysql.yaml:14:unknown-task-reference':
@@ -85,11 +90,17 @@ function scan(corpus: string, dir: string): Tally {
     tally.sites += doc.expressions.length;
     const file = relative(corpus, path);
     const diagnostics = expressionDiagnostics(doc, catalog);
-    const syntaxLines = new Set(diagnostics.filter((d) => d.code === 'expression-syntax').map((d) => d.range.start.line));
+    const syntaxLines = new Set(
+      diagnostics.filter((d) => d.code === 'expression-syntax').map((d) => d.range.start.line),
+    );
     tally.sitesWithSyntaxErrors += doc.expressions.filter((s) => syntaxLines.has(s.range.start.line)).length;
     const analysis = analyseFlow(doc, catalog);
     for (const site of analysis ? doc.expressions : []) {
-      if (analysis && siteContext(site, analysis.model, catalog).kind === 'literal' && parseTemplate(site.value).errors.length) {
+      if (
+        analysis &&
+        siteContext(site, analysis.model, catalog).kind === 'literal' &&
+        parseTemplate(site.value).errors.length
+      ) {
         tally.literalUnparsable++;
       }
     }

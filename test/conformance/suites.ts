@@ -15,4 +15,10 @@ export interface ConformanceSuite {
   run(corpus: string): Promise<SuiteResult>;
 }
 
-export const suites: ConformanceSuite[] = [pebbleSuite, catalogSuite, flowsSuite, engineSuite, expressionsSuite];
+export const suites: ConformanceSuite[] = [
+  pebbleSuite,
+  catalogSuite,
+  flowsSuite,
+  engineSuite,
+  expressionsSuite,
+];

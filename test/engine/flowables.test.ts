@@ -204,6 +204,31 @@ tasks:
     assert.ok(startOf('p3') >= Math.min(endOf('p1'), endOf('p2')), 'p3 waits for a free slot');
   });
 
+  it('after a failure, Parallel starts no new child and runs its errors', async () => {
+    const run = await runText(`id: parallel_fail
+namespace: company.team
+tasks:
+  - id: par
+    type: io.kestra.plugin.core.flow.Parallel
+    concurrent: 1
+    tasks:
+      - id: ko
+        type: io.kestra.plugin.core.execution.Fail
+      - id: never
+        type: io.kestra.plugin.core.log.Log
+        message: never
+    errors:
+      - id: handle
+        type: io.kestra.plugin.core.log.Log
+        message: handled
+`);
+    assert.equal(run.execution.state.current, 'FAILED');
+    assert.deepEqual(
+      run.execution.taskRuns.map((r) => `${r.taskId}:${r.state.current}`),
+      ['par:FAILED', 'ko:FAILED', 'handle:SUCCESS'],
+    );
+  });
+
   it('Dag runs a task once its dependencies terminated', async () => {
     const run = await runText(`id: dag
 namespace: company.team

@@ -96,6 +96,23 @@ describe('http.Request failures', () => {
     );
   });
 
+  it('killing the run during a request: KILLED, the socket closed', async () => {
+    const path = workspace.write('flow.yaml', requestFlow(`${server.url}/slow`));
+    const before = await settledResourceCounts();
+    const controller = new AbortController();
+    const pending = runCli(['run', path, '--format', 'ndjson'], {
+      cwd: workspace.dir,
+      signal: controller.signal,
+    });
+    while (!server.requests.some((r) => r.url === '/slow'))
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    const result = await pending;
+    assert.equal(result.code, 1);
+    assert.equal(ended(result.events).state, 'KILLED');
+    assert.deepEqual(await settledResourceCounts(), before);
+  });
+
   it('the task timeout: FAILED with Kestra’s message', async () => {
     const result = await run(requestFlow(`${server.url}/slow`, '    timeout: PT0.1S'));
     assert.equal(result.code, 1);

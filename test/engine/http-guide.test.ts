@@ -61,6 +61,14 @@ describe('HTTP guide flows', () => {
     assert.deepEqual(logMessages(result.events, 'print_status'), ['{"id":101,"title":"Kestra Pen"}']);
   });
 
+  it('POST: --input payload=@file reads the JSON from a file', async () => {
+    const before = server.requests.length;
+    workspace.write('payload.json', '{"title": "From file"}');
+    const result = await run('post.yaml', '--input', 'payload=@payload.json');
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(server.requests[before].body, '{"title":"From file"}');
+  });
+
   it('PUT: updates the title', async () => {
     const result = await run('put.yaml');
     assert.equal(result.code, 0, result.stderr);

@@ -1,7 +1,8 @@
 // Runnable tasks with side effects: cancellation during Sleep, Pause, KV store, Download and
 // internal storage, TemplatedTask, Subflow, secrets and log masking.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDummyServer, type DummyServer } from './support/dummy-server';
@@ -84,7 +85,8 @@ tasks:
 
 describe('KV store', () => {
   it('Set, Get, GetKeys, Delete share a store across runs', async () => {
-    const stateDir = join(FIXTURES, '..', '..', '..', '.test-tmp', `kv-${process.pid}`);
+    const stateDir = mkdtempSync(join(tmpdir(), 'kestra-flow-kv-'));
+    after(() => rmSync(stateDir, { recursive: true, force: true }));
     const first = await runText(
       `id: kv_writer
 namespace: company.team

@@ -81,6 +81,44 @@ describe('authoring over stdio', () => {
     assert.ok(!offered.includes('message'), 'message belongs to Log, not Request');
   });
 
+  it('completes `{{ outputs.` with the tasks that ran before, and `{{ outputs.send_data.` with its outputs', async () => {
+    const tasks = await complete(GET.replace('{{ outputs.send_data.body }}', `{{ outputs.${CURSOR} }}`));
+    assert.ok(tasks.includes('send_data'));
+    assert.ok(!tasks.includes('print_status'), 'the current task cannot be read');
+    const outputs = await complete(
+      GET.replace('{{ outputs.send_data.body }}', `{{ outputs.send_data.${CURSOR} }}`),
+    );
+    for (const name of ['body', 'code', 'headers', 'uri']) assert.ok(outputs.includes(name), name);
+  });
+
+  it('completes `{{ inputs.` with the declared inputs', async () => {
+    const offered = await complete(POST.replace('{{ inputs.payload }}', `{{ inputs.${CURSOR} }}`));
+    assert.deepEqual(offered, ['payload']);
+  });
+
+  it('flags a misspelled input and offers the fix', async () => {
+    const text = POST.replace('{{ inputs.payload }}', '{{ inputs.paylod }}');
+    const uri = `file:///work/authoring-${++counter}.yaml`;
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    const { diagnostics } = await published;
+    const offset = text.indexOf('paylod');
+    const range = { start: positionOf(text, offset), end: positionOf(text, offset + 'paylod'.length) };
+    const found = diagnostics.filter((d) => d.code === 'unknown-input');
+    assert.deepEqual(
+      found.map((d) => [d.range, d.severity]),
+      [[range, 1]],
+    );
+    const actions = await client.connection.sendRequest<{ title: string; edit?: WorkspaceEdit }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range, context: { diagnostics: found } },
+    );
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.edit?.changes?.[uri]?.map((e) => e.newText)]),
+      [['Change to `payload`', ['payload']]],
+    );
+  });
+
   it('goes from `send_data` in an expression to the task id, and renames every use', async () => {
     const offset = GET.indexOf('outputs.send_data') + 'outputs.se'.length;
     const { uri } = await openFixture(GET.slice(0, offset) + CURSOR + GET.slice(offset));

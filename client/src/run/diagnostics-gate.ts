@@ -48,19 +48,29 @@ export function firstError(uri: vscode.Uri): vscode.Diagnostic | undefined {
 }
 
 /** Says where the first error is and offers to show Problems; returns false when the run must not start. */
-export async function checkNoErrors(document: vscode.TextDocument, tracker: DiagnosticsTracker): Promise<boolean> {
+export async function checkNoErrors(
+  document: vscode.TextDocument,
+  tracker: DiagnosticsTracker,
+): Promise<boolean> {
   await tracker.fresh(document);
   const error = firstError(document.uri);
   if (!error) return true;
-  const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  const count = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
   const more = count > 1 ? ` (and ${count - 1} more error${count > 2 ? 's' : ''})` : '';
   const name = vscode.workspace.asRelativePath(document.uri);
   // Not awaited: the command ends now; the buttons act whenever the user picks one.
   void vscode.window
-    .showErrorMessage(`Kestra: ${name} was not run: line ${error.range.start.line + 1}: ${error.message}${more}`, 'Show Problems', 'Go to Error')
+    .showErrorMessage(
+      `Kestra: ${name} was not run: line ${error.range.start.line + 1}: ${error.message}${more}`,
+      'Show Problems',
+      'Go to Error',
+    )
     .then(async (choice) => {
       if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-      if (choice === 'Go to Error') await vscode.window.showTextDocument(document, { selection: error.range });
+      if (choice === 'Go to Error')
+        await vscode.window.showTextDocument(document, { selection: error.range });
     });
   return false;
 }

@@ -1,6 +1,9 @@
 // What Run Flow needs to know about a flow file: its id, namespace and declared inputs, read with the
 // project's flow model (the same parser as the language server and the engine).
-import { inputDefinitionFromPlain, type InputDefinition } from '../../../server/src/engine/inputs/input-definition';
+import {
+  inputDefinitionFromPlain,
+  type InputDefinition,
+} from '../../../server/src/engine/inputs/input-definition';
 import { parseFlowDocument } from '../../../server/src/flow/flow-document';
 
 export interface FlowInfo {
@@ -13,7 +16,11 @@ export type FlowInfoResult = { ok: true; flow: FlowInfo } | { ok: false; message
 
 export function readFlowInfo(text: string): FlowInfoResult {
   const document = parseFlowDocument(text);
-  if (!document.isFlow) return { ok: false, message: 'This YAML is not a Kestra flow (it needs top-level `id`, `namespace` and `tasks`).' };
+  if (!document.isFlow)
+    return {
+      ok: false,
+      message: 'This YAML is not a Kestra flow (it needs top-level `id`, `namespace` and `tasks`).',
+    };
   const model = document.model;
   const id = model?.id?.value;
   const namespace = model?.namespace?.value;

@@ -4,7 +4,12 @@ import * as vscode from 'vscode';
 import type { RunEvent } from '../../../server/src/engine/events';
 import type { InputDefinition } from '../../../server/src/engine/inputs/input-definition';
 import { initialFormValues } from '../../webview/model/form-values';
-import { applyProcessExit, applyRunEvent, initialRunState, type RunState } from '../../webview/model/run-state';
+import {
+  applyProcessExit,
+  applyRunEvent,
+  initialRunState,
+  type RunState,
+} from '../../webview/model/run-state';
 import type { FlowIdentity, FormValues, WebviewMessage } from '../../webview/protocol';
 import type { CredentialStore } from '../credentials';
 import { readRunSettings } from '../settings';
@@ -66,7 +71,9 @@ export class FlowRunner implements vscode.Disposable {
   async run(options: RunOptions = {}): Promise<RunState | undefined> {
     if (this.running) {
       this.panel?.reveal(false);
-      void vscode.window.showInformationMessage('Kestra: this flow is already running; cancel it in the run panel first.');
+      void vscode.window.showInformationMessage(
+        'Kestra: this flow is already running; cancel it in the run panel first.',
+      );
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(this.uri);
@@ -84,7 +91,11 @@ export class FlowRunner implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Kestra: ${info.message}`);
       return undefined;
     }
-    const flow: FlowIdentity = { id: info.flow.id, namespace: info.flow.namespace, fileName: vscode.workspace.asRelativePath(this.uri) };
+    const flow: FlowIdentity = {
+      id: info.flow.id,
+      namespace: info.flow.namespace,
+      fileName: vscode.workspace.asRelativePath(this.uri),
+    };
     const inputs = info.flow.inputs;
     const panel = this.ensurePanel(flow);
     const values = await this.chooseValues(panel, flow, inputs, options);
@@ -92,31 +103,54 @@ export class FlowRunner implements vscode.Disposable {
     return this.launch(panel, flow, inputs, values);
   }
 
-  private async chooseValues(panel: RunPanel, flow: FlowIdentity, inputs: InputDefinition[], options: RunOptions): Promise<FormValues | undefined> {
+  private async chooseValues(
+    panel: RunPanel,
+    flow: FlowIdentity,
+    inputs: InputDefinition[],
+    options: RunOptions,
+  ): Promise<FormValues | undefined> {
     const remembered = this.services.workspaceState.get<FormValues>(this.memoryKey());
-    if (options.inputs) return initialFormValues(inputs, { ...(this.lastValues ?? remembered), ...options.inputs });
+    if (options.inputs)
+      return initialFormValues(inputs, { ...(this.lastValues ?? remembered), ...options.inputs });
     if (inputs.length === 0) return {};
     if (options.rerun && this.lastValues) return initialFormValues(inputs, this.lastValues);
     panel.reveal(false);
     const target = readRunSettings(this.uri).target;
-    panel.post({ type: 'showForm', flow, inputs, values: initialFormValues(inputs, this.lastValues ?? remembered), target });
+    panel.post({
+      type: 'showForm',
+      flow,
+      inputs,
+      values: initialFormValues(inputs, this.lastValues ?? remembered),
+      target,
+    });
     this.pendingForm?.(undefined);
     return new Promise((resolve) => (this.pendingForm = resolve));
   }
 
-  private async launch(panel: RunPanel, flow: FlowIdentity, inputs: InputDefinition[], values: FormValues): Promise<RunState | undefined> {
+  private async launch(
+    panel: RunPanel,
+    flow: FlowIdentity,
+    inputs: InputDefinition[],
+    values: FormValues,
+  ): Promise<RunState | undefined> {
     this.lastValues = values;
     await this.services.workspaceState.update(this.memoryKey(), rememberedValues(inputs, values));
     const settings = readRunSettings(this.uri);
     const launch = await planLaunch(this.uri, inputs, values, settings, this.services.credentials);
     if (!launch.ok) {
-      const choice = await vscode.window.showErrorMessage(`Kestra: ${launch.message}`, ...(launch.openSettings ? ['Open Settings'] : []));
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'kestraFlow.server');
+      const choice = await vscode.window.showErrorMessage(
+        `Kestra: ${launch.message}`,
+        ...(launch.openSettings ? ['Open Settings'] : []),
+      );
+      if (choice === 'Open Settings')
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'kestraFlow.server');
       return undefined;
     }
     const { plan } = launch;
     const output = this.services.output;
-    output.appendLine(`[${new Date().toISOString()}] kestra-flow run ${plan.args.join(' ')} (${settings.target}, in ${plan.cwd})`);
+    output.appendLine(
+      `[${new Date().toISOString()}] kestra-flow run ${plan.args.join(' ')} (${settings.target}, in ${plan.cwd})`,
+    );
     const id = nextRunId++;
     const startedAt = Date.now();
     const state = initialRunState(startedAt);
@@ -144,7 +178,14 @@ export class FlowRunner implements vscode.Disposable {
     });
     this.active = { id, process, state };
     panel.title = `Run: ${flow.id}`;
-    panel.post({ type: 'runStarted', runId: id, flow, target: settings.target, hasInputs: inputs.length > 0, startedAt });
+    panel.post({
+      type: 'runStarted',
+      runId: id,
+      flow,
+      target: settings.target,
+      hasInputs: inputs.length > 0,
+      startedAt,
+    });
     panel.reveal(true);
     const exit = await process.exited;
     flush();
@@ -153,8 +194,16 @@ export class FlowRunner implements vscode.Disposable {
     if (stderr) output.appendLine(stderr);
     const message = exit.code === 2 || state.phase !== 'ended' ? stderr || undefined : undefined;
     applyProcessExit(state, Date.now(), message, exit.cancelled);
-    panel.post({ type: 'runExited', runId: id, exitCode: exit.code, ...(message ? { message } : {}), cancelled: exit.cancelled });
-    output.appendLine(`[${new Date().toISOString()}] run ended ${state.state} (exit ${exit.code ?? exit.signal})`);
+    panel.post({
+      type: 'runExited',
+      runId: id,
+      exitCode: exit.code,
+      ...(message ? { message } : {}),
+      cancelled: exit.cancelled,
+    });
+    output.appendLine(
+      `[${new Date().toISOString()}] run ended ${state.state} (exit ${exit.code ?? exit.signal})`,
+    );
     this.lastState = state;
     this.services.lastRuns.record(this.uri, state);
     return state;
@@ -198,8 +247,15 @@ export class FlowRunner implements vscode.Disposable {
         break;
       case 'evaluate': {
         const state = this.active?.state ?? this.lastState;
-        const result = state ? evaluateInRun(message.expression, runVariables(state)) : { ok: false as const, message: 'Run the flow first.' };
-        this.panel?.post({ type: 'evaluationResult', requestId: message.requestId, expression: message.expression, result });
+        const result = state
+          ? evaluateInRun(message.expression, runVariables(state))
+          : { ok: false as const, message: 'Run the flow first.' };
+        this.panel?.post({
+          type: 'evaluationResult',
+          requestId: message.requestId,
+          expression: message.expression,
+          result,
+        });
         break;
       }
       case 'copy':
@@ -207,8 +263,13 @@ export class FlowRunner implements vscode.Disposable {
         vscode.window.setStatusBarMessage(`Kestra: copied the ${message.what}`, 3000);
         break;
       case 'pickFile': {
-        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use this file', title: `File for input ${message.inputId}` });
-        if (picked?.[0]) this.panel?.post({ type: 'filePicked', inputId: message.inputId, path: picked[0].fsPath });
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          openLabel: 'Use this file',
+          title: `File for input ${message.inputId}`,
+        });
+        if (picked?.[0])
+          this.panel?.post({ type: 'filePicked', inputId: message.inputId, path: picked[0].fsPath });
         break;
       }
       case 'ready':

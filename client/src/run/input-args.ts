@@ -9,7 +9,11 @@ import type { FormValues } from '../../webview/protocol';
 /** Writes `text` to a new private temporary file and returns its absolute path. */
 export type WriteTempFile = (text: string) => string;
 
-export function inputArgs(inputs: readonly InputDefinition[], values: FormValues, writeTempFile: WriteTempFile): string[] {
+export function inputArgs(
+  inputs: readonly InputDefinition[],
+  values: FormValues,
+  writeTempFile: WriteTempFile,
+): string[] {
   const args: string[] = [];
   for (const input of inputs) {
     const value = values[input.id];

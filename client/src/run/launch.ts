@@ -19,7 +19,8 @@ export interface LaunchPlan {
   cleanup(): void;
 }
 
-export type LaunchResult = { ok: true; plan: LaunchPlan } | { ok: false; message: string; openSettings?: boolean };
+export type LaunchResult =
+  { ok: true; plan: LaunchPlan } | { ok: false; message: string; openSettings?: boolean };
 
 export async function planLaunch(
   uri: vscode.Uri,
@@ -32,7 +33,11 @@ export async function planLaunch(
   const serverArgs: string[] = [];
   if (settings.target === 'server') {
     if (!settings.serverUrl) {
-      return { ok: false, message: 'kestraFlow.run.target is "server" but kestraFlow.server.url is empty.', openSettings: true };
+      return {
+        ok: false,
+        message: 'kestraFlow.run.target is "server" but kestraFlow.server.url is empty.',
+        openSettings: true,
+      };
     }
     serverArgs.push('--server', settings.serverUrl);
     if (settings.tenant) serverArgs.push('--tenant', settings.tenant);

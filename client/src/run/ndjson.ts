@@ -4,17 +4,35 @@ import type { RunEvent } from '../../../server/src/engine/events';
 
 export type NdjsonItem = { ok: true; event: RunEvent } | { ok: false; line: string; message: string };
 
-const EVENT_TYPES = new Set(['execution.started', 'taskrun.started', 'log', 'taskrun.ended', 'execution.ended']);
+const EVENT_TYPES = new Set([
+  'execution.started',
+  'taskrun.started',
+  'log',
+  'taskrun.ended',
+  'execution.ended',
+]);
 
 export function parseEventLine(line: string): NdjsonItem {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { ok: false, line, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      line,
+      message: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  if (!record || typeof record.event !== 'string' || !EVENT_TYPES.has(record.event) || typeof record.time !== 'string') {
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  if (
+    !record ||
+    typeof record.event !== 'string' ||
+    !EVENT_TYPES.has(record.event) ||
+    typeof record.time !== 'string'
+  ) {
     return { ok: false, line, message: 'not a run event (no known `event` and `time`)' };
   }
   return { ok: true, event: record as unknown as RunEvent };

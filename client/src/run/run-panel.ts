@@ -24,9 +24,13 @@ export class RunPanel implements vscode.Disposable {
       'kestraFlow.run',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [assets], enableFindWidget: true },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [assets],
+        enableFindWidget: true,
+      },
     );
-    this.panel.iconPath = new vscode.ThemeIcon('play');
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((data: unknown) => {

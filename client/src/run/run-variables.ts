@@ -2,7 +2,13 @@
 // flow, execution, inputs, outputs and task states, as the run's expressions saw them. Evaluation is
 // the project's Pebble engine; nothing of Pebble is re-implemented here.
 import { toJsonValue, type JsonMap, type JsonValue } from '../../../server/src/engine/events';
-import { evaluateExpression, renderTyped, type Variables } from '../../../server/src/expr/index';
+import {
+  evaluateExpression,
+  parseTemplate,
+  renderTemplate,
+  renderTyped,
+  type Variables,
+} from '../../../server/src/expr/index';
 import { currentOutputs, type RunState } from '../../webview/model/run-state';
 
 export type Evaluation = { ok: true; value: JsonValue; text: string } | { ok: false; message: string };
@@ -15,7 +21,8 @@ function taskStates(state: RunState): JsonMap {
       tasks[run.taskId] = { state: run.state };
     } else {
       const existing = tasks[run.taskId];
-      const byValue: JsonMap = existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
+      const byValue: JsonMap =
+        existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
       byValue[run.value] = { state: run.state };
       tasks[run.taskId] = byValue;
     }
@@ -41,6 +48,11 @@ export function runVariables(state: RunState): Variables {
 
 const PEBBLE = /\{[{%]/;
 
+function isLonePrint(template: string): boolean {
+  const { ast, errors } = parseTemplate(template);
+  return errors.length === 0 && ast.body.length === 1 && ast.body[0].type === 'Print';
+}
+
 /**
  * Evaluates what the user typed: a template (`{{ outputs.t.code }}`, typed when it is a lone
  * `{{ }}`) or a bare expression (`outputs.t.code`).
@@ -49,7 +61,10 @@ export function evaluateInRun(source: string, variables: Variables): Evaluation 
   const text = source.trim();
   if (text === '') return { ok: false, message: 'Type an expression, e.g. {{ outputs.my_task.value }}.' };
   try {
-    const result = PEBBLE.test(text) ? renderTyped(text, variables) : evaluateExpression(text, variables);
+    let result: unknown;
+    if (!PEBBLE.test(text)) result = evaluateExpression(text, variables);
+    else if (isLonePrint(text)) result = renderTyped(text, variables);
+    else result = renderTemplate(text, variables);
     const value = toJsonValue(result);
     return { ok: true, value, text: typeof value === 'string' ? value : JSON.stringify(value, null, 2) };
   } catch (error) {

@@ -32,4 +32,3 @@ export function accessPath(root: string, path: readonly PathSegment[]): string {
 export function outputsExpression(path: readonly PathSegment[]): string {
   return `{{ ${accessPath('outputs', path)} }}`;
 }
-

@@ -34,9 +34,13 @@ export function defaultFormValue(input: InputDefinition): FormValue {
     case 'MULTISELECT':
       return asList(defaults);
     case 'JSON':
-      return typeof defaults === 'string' || defaults === undefined ? asText(defaults) : JSON.stringify(defaults, null, 2);
+      return typeof defaults === 'string' || defaults === undefined
+        ? asText(defaults)
+        : JSON.stringify(defaults, null, 2);
     case 'YAML':
-      return typeof defaults === 'string' || defaults === undefined ? asText(defaults) : stringifyYaml(defaults);
+      return typeof defaults === 'string' || defaults === undefined
+        ? asText(defaults)
+        : stringifyYaml(defaults);
     default:
       return asText(defaults);
   }
@@ -50,11 +54,17 @@ export function fitsInput(input: InputDefinition, value: FormValue): boolean {
 }
 
 /** The form's starting values: `remembered` where it fits, else the defaults. SECRET values are never remembered. */
-export function initialFormValues(inputs: readonly InputDefinition[], remembered: FormValues | undefined): FormValues {
+export function initialFormValues(
+  inputs: readonly InputDefinition[],
+  remembered: FormValues | undefined,
+): FormValues {
   const values: FormValues = {};
   for (const input of inputs) {
     const last = remembered?.[input.id];
-    values[input.id] = last !== undefined && input.type !== 'SECRET' && fitsInput(input, last) ? last : defaultFormValue(input);
+    values[input.id] =
+      last !== undefined && input.type !== 'SECRET' && fitsInput(input, last)
+        ? last
+        : defaultFormValue(input);
   }
   return values;
 }
@@ -69,7 +79,9 @@ export function formValueToRaw(input: InputDefinition, value: FormValue | undefi
 
 function sameValue(a: FormValue, b: FormValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i])
+    );
   }
   return a === b;
 }

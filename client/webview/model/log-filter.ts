@@ -13,11 +13,17 @@ export interface LogFilter {
 
 export const DEFAULT_LOG_FILTER: LogFilter = { minLevel: 'TRACE', search: '' };
 
-export function matchesLogFilter(line: LogLine, filter: LogFilter, needle = filter.search.toLowerCase()): boolean {
+export function matchesLogFilter(
+  line: LogLine,
+  filter: LogFilter,
+  needle = filter.search.toLowerCase(),
+): boolean {
   if (levelRank(line.level) < levelRank(filter.minLevel)) return false;
   if (filter.taskId !== undefined && line.taskId !== filter.taskId) return false;
   if (needle === '') return true;
-  return line.message.toLowerCase().includes(needle) || (line.taskId?.toLowerCase().includes(needle) ?? false);
+  return (
+    line.message.toLowerCase().includes(needle) || (line.taskId?.toLowerCase().includes(needle) ?? false)
+  );
 }
 
 /** The visible subset of a growing log. */

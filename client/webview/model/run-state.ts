@@ -115,7 +115,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): void {
       break;
     }
     case 'log': {
-      const line: LogLine = { index: state.logs.length, time: event.time, level: event.level, message: event.message };
+      const line: LogLine = {
+        index: state.logs.length,
+        time: event.time,
+        level: event.level,
+        message: event.message,
+      };
       if (event.taskId !== undefined) line.taskId = event.taskId;
       if (event.taskRunId !== undefined) line.taskRunId = event.taskRunId;
       state.logs.push(line);
@@ -128,7 +133,14 @@ export function applyRunEvent(state: RunState, event: RunEvent): void {
       let run = state.taskRuns[event.taskRunId];
       if (!run) {
         // Ended without a start event (skipped before it ran): still shown.
-        run = { taskRunId: event.taskRunId, taskId: event.taskId, state: event.state, startedAt: time, attempts: 1, children: [] };
+        run = {
+          taskRunId: event.taskRunId,
+          taskId: event.taskId,
+          state: event.state,
+          startedAt: time,
+          attempts: 1,
+          children: [],
+        };
         state.taskRuns[event.taskRunId] = run;
         state.roots.push(event.taskRunId);
       }
@@ -151,7 +163,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): void {
 }
 
 /** The process ended: a run that never reached `execution.ended` ends here (cancelled or crashed). */
-export function applyProcessExit(state: RunState, at: number, message: string | undefined, cancelled: boolean): void {
+export function applyProcessExit(
+  state: RunState,
+  at: number,
+  message: string | undefined,
+  cancelled: boolean,
+): void {
   if (state.phase === 'ended') return;
   state.phase = 'ended';
   state.endedAt = at;
@@ -161,7 +178,9 @@ export function applyProcessExit(state: RunState, at: number, message: string | 
     state.error = message ?? 'The run ended before the execution started.';
   } else {
     state.state = cancelled ? 'KILLED' : 'FAILED';
-    state.error = message ?? (cancelled ? 'The execution was killed.' : 'The run process ended before the execution finished.');
+    state.error =
+      message ??
+      (cancelled ? 'The execution was killed.' : 'The run process ended before the execution finished.');
   }
 }
 
@@ -180,7 +199,15 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-const ACTIVE_STATES = new Set<StateType>(['CREATED', 'RUNNING', 'KILLING', 'RETRYING', 'PAUSED', 'QUEUED', 'RESTARTED']);
+const ACTIVE_STATES = new Set<StateType>([
+  'CREATED',
+  'RUNNING',
+  'KILLING',
+  'RETRYING',
+  'PAUSED',
+  'QUEUED',
+  'RESTARTED',
+]);
 
 export function isActiveState(state: StateType): boolean {
   return ACTIVE_STATES.has(state);
@@ -199,7 +226,8 @@ export function currentOutputs(state: RunState): JsonMap {
       outputs[run.taskId] = run.outputs;
     } else {
       const existing = outputs[run.taskId];
-      const byValue: JsonMap = existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
+      const byValue: JsonMap =
+        existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
       byValue[run.value] = run.outputs;
       outputs[run.taskId] = byValue;
     }

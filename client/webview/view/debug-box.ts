@@ -12,7 +12,12 @@ export class DebugBox {
   constructor(private readonly evaluate: (requestId: number, expression: string) => void) {
     this.input = el('input', {
       className: 'debug-input',
-      attrs: { type: 'text', placeholder: '{{ outputs.my_task.value }}', 'aria-label': 'Expression to evaluate', spellcheck: 'false' },
+      attrs: {
+        type: 'text',
+        placeholder: '{{ outputs.my_task.value }}',
+        'aria-label': 'Expression to evaluate',
+        spellcheck: 'false',
+      },
     });
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
@@ -23,7 +28,10 @@ export class DebugBox {
     this.result = el('div', { className: 'debug-result', attrs: { 'aria-live': 'polite' } });
     this.element = el('section', { className: 'debug-box', attrs: { 'aria-label': 'Debug Outputs' } }, [
       el('h3', { text: 'Debug Outputs' }),
-      el('div', { className: 'debug-row' }, [this.input, button('Evaluate', () => this.submit(), { className: 'primary debug-evaluate' })]),
+      el('div', { className: 'debug-row' }, [
+        this.input,
+        button('Evaluate', () => this.submit(), { className: 'primary debug-evaluate' }),
+      ]),
       this.result,
     ]);
   }
@@ -40,7 +48,9 @@ export class DebugBox {
     if (result.ok) {
       this.result.replaceChildren(el('pre', { className: 'debug-value', text: result.text }));
     } else {
-      this.result.replaceChildren(el('pre', { className: 'debug-error', text: result.message, attrs: { role: 'alert' } }));
+      this.result.replaceChildren(
+        el('pre', { className: 'debug-error', text: result.message, attrs: { role: 'alert' } }),
+      );
     }
   }
 

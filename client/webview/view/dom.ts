@@ -18,12 +18,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (options.text !== undefined) element.textContent = options.text;
   if (options.title !== undefined) element.title = options.title;
   for (const [name, value] of Object.entries(options.attrs ?? {})) element.setAttribute(name, value);
-  for (const child of children) element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children)
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return element;
 }
 
 export function button(label: string, onClick: () => void, options: ElementOptions = {}): HTMLButtonElement {
-  const result = el('button', { ...options, text: label, attrs: { type: 'button', ...(options.attrs ?? {}) } });
+  const result = el('button', {
+    ...options,
+    text: label,
+    attrs: { type: 'button', ...(options.attrs ?? {}) },
+  });
   result.addEventListener('click', onClick);
   return result;
 }

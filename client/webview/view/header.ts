@@ -27,13 +27,20 @@ export class RunHeader {
     this.meta = el('div', { className: 'run-meta muted' });
     this.badge = el('span', { className: 'run-state', attrs: { 'aria-live': 'polite' } });
     this.duration = el('span', { className: 'run-duration', attrs: { 'aria-label': 'Duration' } });
-    this.cancelButton = button('Cancel', () => {
-      this.cancelling = true;
-      this.cancelButton.disabled = true;
-      this.cancelButton.textContent = 'Cancelling…';
-      actions.cancel();
-    }, { className: 'secondary', title: 'Kill the execution' });
-    this.rerunButton = button('Re-run', actions.rerun, { className: 'primary', title: 'Run again with the same inputs' });
+    this.cancelButton = button(
+      'Cancel',
+      () => {
+        this.cancelling = true;
+        this.cancelButton.disabled = true;
+        this.cancelButton.textContent = 'Cancelling…';
+        actions.cancel();
+      },
+      { className: 'secondary', title: 'Kill the execution' },
+    );
+    this.rerunButton = button('Re-run', actions.rerun, {
+      className: 'primary',
+      title: 'Run again with the same inputs',
+    });
     this.editButton = button('Change inputs…', actions.editInputs, { className: 'secondary' });
     this.error = el('div', { className: 'run-error', attrs: { role: 'alert', hidden: '' } });
     this.element = el('header', { className: 'run-header' }, [

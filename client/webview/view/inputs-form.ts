@@ -42,11 +42,19 @@ function textControl(input: InputDefinition, value: FormValue): HTMLInputElement
   const placeholder = PLACEHOLDERS[input.type];
   if (placeholder) attrs.placeholder = placeholder;
   if (TEXTAREA_TYPES.has(input.type)) {
-    const area = el('textarea', { attrs: { ...attrs, rows: String(Math.min(12, Math.max(3, text.split('\n').length + 1))) } });
+    const area = el('textarea', {
+      attrs: { ...attrs, rows: String(Math.min(12, Math.max(3, text.split('\n').length + 1))) },
+    });
     area.value = text;
     return area;
   }
-  const type: Record<string, string> = { INT: 'number', FLOAT: 'number', SECRET: 'password', DATE: 'date', TIME: 'time' };
+  const type: Record<string, string> = {
+    INT: 'number',
+    FLOAT: 'number',
+    SECRET: 'password',
+    DATE: 'date',
+    TIME: 'time',
+  };
   const control = el('input', { attrs: { ...attrs, type: type[input.type] ?? 'text' } });
   if (input.type === 'INT') control.step = '1';
   if (input.type === 'FLOAT') control.step = 'any';
@@ -119,7 +127,10 @@ export class InputsForm {
 
   private submit(): void {
     const values = this.values();
-    const problems = validateForm(this.fields.map((field) => field.input), values);
+    const problems = validateForm(
+      this.fields.map((field) => field.input),
+      values,
+    );
     for (const field of this.fields) this.showError(field, problems.get(field.input.id));
     if (problems.size > 0) {
       this.summary.textContent = `${problems.size} input${problems.size === 1 ? ' needs' : 's need'} attention.`;
@@ -137,23 +148,37 @@ export class InputsForm {
   }
 
   private field(input: InputDefinition, value: FormValue | undefined): Field {
-    const error = el('div', { className: 'field-error', attrs: { id: `${fieldId(input)}-error`, hidden: '', 'aria-live': 'polite' } });
+    const error = el('div', {
+      className: 'field-error',
+      attrs: { id: `${fieldId(input)}-error`, hidden: '', 'aria-live': 'polite' },
+    });
     const label = el('label', { className: 'field-label', attrs: { for: fieldId(input) } }, [
       el('span', { text: input.displayName ?? input.id }),
-      ...(input.required ? [el('span', { className: 'required', text: ' *', attrs: { 'aria-label': 'required' } })] : []),
+      ...(input.required
+        ? [el('span', { className: 'required', text: ' *', attrs: { 'aria-label': 'required' } })]
+        : []),
       el('span', { className: 'field-type', text: ` ${input.type}` }),
     ]);
     const { control, read, setPath } = this.control(input, value);
     const describedBy = [`${fieldId(input)}-error`];
     const parts: HTMLElement[] = [label];
-    if (input.displayName && input.displayName !== input.id) parts.push(el('div', { className: 'field-id muted', text: input.id }));
+    if (input.displayName && input.displayName !== input.id)
+      parts.push(el('div', { className: 'field-id muted', text: input.id }));
     if (input.description) {
-      parts.push(el('div', { className: 'field-description muted', text: input.description, attrs: { id: `${fieldId(input)}-description` } }));
+      parts.push(
+        el('div', {
+          className: 'field-description muted',
+          text: input.description,
+          attrs: { id: `${fieldId(input)}-description` },
+        }),
+      );
       describedBy.push(`${fieldId(input)}-description`);
     }
     parts.push(control, error);
     const element = el('div', { className: 'field' }, parts);
-    const focusable = control.matches('input, select, textarea') ? control : control.querySelector<HTMLElement>('input, select, textarea');
+    const focusable = control.matches('input, select, textarea')
+      ? control
+      : control.querySelector<HTMLElement>('input, select, textarea');
     focusable?.setAttribute('aria-describedby', describedBy.join(' '));
     const field: Field = { input, element, read, error, focus: () => focusable?.focus() };
     if (setPath) field.setPath = setPath;
@@ -167,21 +192,40 @@ export class InputsForm {
     return field;
   }
 
-  private control(input: InputDefinition, value: FormValue | undefined): { control: HTMLElement; read(): FormValue; setPath?(path: string): void } {
+  private control(
+    input: InputDefinition,
+    value: FormValue | undefined,
+  ): { control: HTMLElement; read(): FormValue; setPath?(path: string): void } {
     switch (input.type) {
       case 'BOOLEAN': {
         const box = el('input', { attrs: { id: fieldId(input), type: 'checkbox', role: 'switch' } });
         box.checked = value === true;
-        return { control: el('div', { className: 'toggle' }, [box, el('label', { text: 'true', attrs: { for: fieldId(input) } })]), read: () => box.checked };
+        return {
+          control: el('div', { className: 'toggle' }, [
+            box,
+            el('label', { text: 'true', attrs: { for: fieldId(input) } }),
+          ]),
+          read: () => box.checked,
+        };
       }
       case 'MULTISELECT': {
         const chosen = new Set(Array.isArray(value) ? value : []);
         const boxes = choices(input).map((choice, index) => {
-          const box = el('input', { attrs: { type: 'checkbox', id: index === 0 ? fieldId(input) : `${fieldId(input)}-${index}`, value: choice } });
+          const box = el('input', {
+            attrs: {
+              type: 'checkbox',
+              id: index === 0 ? fieldId(input) : `${fieldId(input)}-${index}`,
+              value: choice,
+            },
+          });
           box.checked = chosen.has(choice);
           return { box, row: el('label', { className: 'choice' }, [box, ` ${choice}`]) };
         });
-        const group = el('div', { className: 'choices', attrs: { role: 'group' } }, boxes.map((b) => b.row));
+        const group = el(
+          'div',
+          { className: 'choices', attrs: { role: 'group' } },
+          boxes.map((b) => b.row),
+        );
         return { control: group, read: () => boxes.filter((b) => b.box.checked).map((b) => b.box.value) };
       }
       case 'SELECT':
@@ -191,25 +235,43 @@ export class InputsForm {
           const listId = `${fieldId(input)}-values`;
           const field = el('input', { attrs: { id: fieldId(input), type: 'text', list: listId } });
           field.value = text;
-          const list = el('datalist', { attrs: { id: listId } }, choices(input).map((choice) => el('option', { attrs: { value: choice } })));
+          const list = el(
+            'datalist',
+            { attrs: { id: listId } },
+            choices(input).map((choice) => el('option', { attrs: { value: choice } })),
+          );
           return { control: el('div', {}, [field, list]), read: () => field.value };
         }
         const select = el('select', { attrs: { id: fieldId(input) } });
         const options = choices(input);
-        if (!input.required || !options.includes(text)) select.append(el('option', { text: '', attrs: { value: '' } }));
+        if (!input.required || !options.includes(text))
+          select.append(el('option', { text: '', attrs: { value: '' } }));
         for (const choice of options) select.append(el('option', { text: choice, attrs: { value: choice } }));
         select.value = text;
         return { control: select, read: () => select.value };
       }
       case 'FILE': {
-        const path = el('input', { attrs: { id: fieldId(input), type: 'text', placeholder: 'Path of a local file', spellcheck: 'false' } });
+        const path = el('input', {
+          attrs: {
+            id: fieldId(input),
+            type: 'text',
+            placeholder: 'Path of a local file',
+            spellcheck: 'false',
+          },
+        });
         path.value = typeof value === 'string' ? value : '';
-        const pick = button('Choose file…', () => this.actions.pickFile(input.id), { className: 'secondary' });
+        const pick = button('Choose file…', () => this.actions.pickFile(input.id), {
+          className: 'secondary',
+        });
         const setPath = (chosen: string) => {
           path.value = chosen;
           path.dispatchEvent(new Event('input', { bubbles: true }));
         };
-        return { control: el('div', { className: 'file-row' }, [path, pick]), read: () => path.value, setPath };
+        return {
+          control: el('div', { className: 'file-row' }, [path, pick]),
+          read: () => path.value,
+          setPath,
+        };
       }
       default: {
         const field = textControl(input, value ?? '');

@@ -23,7 +23,11 @@ function summaryOf(value: JsonValue[] | { [key: string]: JsonValue }): string {
   return `{${count} key${count === 1 ? '' : 's'}}`;
 }
 
-function actionButtons(value: JsonValue, path: readonly PathSegment[], actions: JsonTreeActions): HTMLElement {
+function actionButtons(
+  value: JsonValue,
+  path: readonly PathSegment[],
+  actions: JsonTreeActions,
+): HTMLElement {
   const group = el('span', { className: 'json-actions' }, [
     button('Copy', () => actions.copyValue(value, path), {
       className: 'link',
@@ -32,11 +36,13 @@ function actionButtons(value: JsonValue, path: readonly PathSegment[], actions: 
   ]);
   if (actions.copyExpression) {
     const copyExpression = actions.copyExpression;
-    group.append(button('{{ }}', () => copyExpression(path), {
-      className: 'link',
-      title: 'Copy the expression that reads this value',
-      attrs: { 'aria-label': 'Copy expression' },
-    }));
+    group.append(
+      button('{{ }}', () => copyExpression(path), {
+        className: 'link',
+        title: 'Copy the expression that reads this value',
+        attrs: { 'aria-label': 'Copy expression' },
+      }),
+    );
   }
   // Inside a <summary>, a click would also open or close the node.
   group.addEventListener('click', (event) => event.preventDefault());
@@ -45,7 +51,10 @@ function actionButtons(value: JsonValue, path: readonly PathSegment[], actions: 
 
 function scalarElement(value: JsonValue): HTMLElement {
   if (typeof value !== 'string') {
-    return el('span', { className: `json-value json-${value === null ? 'null' : typeof value}`, text: JSON.stringify(value) });
+    return el('span', {
+      className: `json-value json-${value === null ? 'null' : typeof value}`,
+      text: JSON.stringify(value),
+    });
   }
   const shown = el('span', { className: 'json-value json-string' });
   if (value.length <= PREVIEW_CHARS && !value.includes('\n')) {
@@ -53,9 +62,13 @@ function scalarElement(value: JsonValue): HTMLElement {
     return shown;
   }
   shown.textContent = `${JSON.stringify(value.slice(0, PREVIEW_CHARS).split('\n')[0])}…`;
-  const more = button(`show all ${value.length} characters`, () => {
-    more.replaceWith(el('pre', { className: 'json-long', text: value }));
-  }, { className: 'link' });
+  const more = button(
+    `show all ${value.length} characters`,
+    () => {
+      more.replaceWith(el('pre', { className: 'json-long', text: value }));
+    },
+    { className: 'link' },
+  );
   return el('span', {}, [shown, ' ', more]);
 }
 
@@ -68,9 +81,18 @@ export function jsonNode(
 ): HTMLElement {
   const key = el('span', { className: 'json-key', text: label });
   if (!isContainer(value)) {
-    return el('div', { className: 'json-leaf' }, [key, el('span', { className: 'muted', text: ': ' }), scalarElement(value), actionButtons(value, path, actions)]);
+    return el('div', { className: 'json-leaf' }, [
+      key,
+      el('span', { className: 'muted', text: ': ' }),
+      scalarElement(value),
+      actionButtons(value, path, actions),
+    ]);
   }
-  const summary = el('summary', {}, [key, el('span', { className: 'muted', text: ` ${summaryOf(value)}` }), actionButtons(value, path, actions)]);
+  const summary = el('summary', {}, [
+    key,
+    el('span', { className: 'muted', text: ` ${summaryOf(value)}` }),
+    actionButtons(value, path, actions),
+  ]);
   const children = el('div', { className: 'json-children' });
   const details = el('details', { className: 'json-node' }, [summary, children]);
   const entries: [PathSegment, JsonValue][] = Array.isArray(value)
@@ -81,13 +103,19 @@ export function jsonNode(
     const end = Math.min(entries.length, rendered + PAGE);
     for (; rendered < end; rendered++) {
       const [segment, child] = entries[rendered];
-      children.append(jsonNode(typeof segment === 'number' ? `[${segment}]` : segment, child, [...path, segment], actions));
+      children.append(
+        jsonNode(typeof segment === 'number' ? `[${segment}]` : segment, child, [...path, segment], actions),
+      );
     }
     if (rendered < entries.length) {
-      const more = button(`show ${Math.min(PAGE, entries.length - rendered)} more of ${entries.length - rendered}`, () => {
-        more.remove();
-        renderPage();
-      }, { className: 'link' });
+      const more = button(
+        `show ${Math.min(PAGE, entries.length - rendered)} more of ${entries.length - rendered}`,
+        () => {
+          more.remove();
+          renderPage();
+        },
+        { className: 'link' },
+      );
       children.append(more);
     }
   };

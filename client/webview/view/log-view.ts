@@ -45,29 +45,46 @@ export class LogView {
 
   constructor(private readonly copy: (text: string, what: string) => void) {
     this.levelSelect = el('select', { attrs: { 'aria-label': 'Minimum log level' } });
-    for (const level of LOG_LEVELS) this.levelSelect.append(el('option', { text: `${level} and above`, attrs: { value: level } }));
-    this.levelSelect.addEventListener('change', () => this.applyFilter({ ...this.filter, minLevel: this.levelSelect.value as LogLevel }));
+    for (const level of LOG_LEVELS)
+      this.levelSelect.append(el('option', { text: `${level} and above`, attrs: { value: level } }));
+    this.levelSelect.addEventListener('change', () =>
+      this.applyFilter({ ...this.filter, minLevel: this.levelSelect.value as LogLevel }),
+    );
     this.taskSelect = el('select', { attrs: { 'aria-label': 'Task' } });
     this.taskSelect.addEventListener('change', () => {
       const taskId = this.taskSelect.value === '' ? undefined : this.taskSelect.value;
       this.applyFilter({ ...this.filter, taskId });
       this.onTaskChange(taskId);
     });
-    this.searchInput = el('input', { attrs: { type: 'search', placeholder: 'Search logs', 'aria-label': 'Search logs' } });
+    this.searchInput = el('input', {
+      attrs: { type: 'search', placeholder: 'Search logs', 'aria-label': 'Search logs' },
+    });
     let searchTimer: ReturnType<typeof setTimeout> | undefined;
     this.searchInput.addEventListener('input', () => {
       clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => this.applyFilter({ ...this.filter, search: this.searchInput.value }), 120);
+      searchTimer = setTimeout(
+        () => this.applyFilter({ ...this.filter, search: this.searchInput.value }),
+        120,
+      );
     });
     this.count = el('span', { className: 'log-count', attrs: { 'aria-live': 'polite' } });
-    const toolbar = el('div', { className: 'toolbar' }, [this.levelSelect, this.taskSelect, this.searchInput, this.count]);
+    const toolbar = el('div', { className: 'toolbar' }, [
+      this.levelSelect,
+      this.taskSelect,
+      this.searchInput,
+      this.count,
+    ]);
 
     this.spacer = el('div', { className: 'log-spacer' });
     this.rows = el('div', { className: 'log-rows' });
-    this.viewport = el('div', {
-      className: 'log-viewport',
-      attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'Log lines' },
-    }, [this.spacer, this.rows]);
+    this.viewport = el(
+      'div',
+      {
+        className: 'log-viewport',
+        attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'Log lines' },
+      },
+      [this.spacer, this.rows],
+    );
     this.viewport.addEventListener('scroll', () => {
       const bottom = this.viewport.scrollHeight - this.viewport.clientHeight;
       this.follow = this.viewport.scrollTop >= bottom - Math.max(2, this.rowHeight);
@@ -143,19 +160,29 @@ export class LogView {
 
   private render(): void {
     const total = this.filtered.indices.length;
-    this.count.textContent = total === this.lines.length ? `${total} lines` : `${total} of ${this.lines.length} lines`;
+    this.count.textContent =
+      total === this.lines.length ? `${total} lines` : `${total} of ${this.lines.length} lines`;
     if (this.viewport.clientHeight === 0) return; // hidden tab: rendered when shown
     const rowHeight = this.measureRow();
     this.spacer.style.height = `${total * rowHeight}px`;
     if (this.follow) this.viewport.scrollTop = this.viewport.scrollHeight;
     const first = Math.max(0, Math.floor(this.viewport.scrollTop / rowHeight) - OVERSCAN);
-    const last = Math.min(total, Math.ceil((this.viewport.scrollTop + this.viewport.clientHeight) / rowHeight) + OVERSCAN);
+    const last = Math.min(
+      total,
+      Math.ceil((this.viewport.scrollTop + this.viewport.clientHeight) / rowHeight) + OVERSCAN,
+    );
     this.rows.style.transform = `translateY(${first * rowHeight}px)`;
     const needed = last - first;
     while (this.rows.childElementCount > needed) this.rows.lastElementChild?.remove();
-    while (this.rows.childElementCount < needed) this.rows.append(el('div', { className: 'log-row', attrs: { role: 'option' } }));
+    while (this.rows.childElementCount < needed)
+      this.rows.append(el('div', { className: 'log-row', attrs: { role: 'option' } }));
     for (let i = 0; i < needed; i++) this.fillRow(this.rows.children[i] as HTMLElement, first + i);
-    this.viewport.setAttribute('aria-activedescendant', this.selected !== undefined && this.selected >= first && this.selected < last ? `log-${this.selected}` : '');
+    this.viewport.setAttribute(
+      'aria-activedescendant',
+      this.selected !== undefined && this.selected >= first && this.selected < last
+        ? `log-${this.selected}`
+        : '',
+    );
   }
 
   private fillRow(row: HTMLElement, position: number): void {
@@ -180,7 +207,8 @@ export class LogView {
 
   private select(position: number | undefined): void {
     const total = this.filtered.indices.length;
-    this.selected = position === undefined || total === 0 ? undefined : Math.min(total - 1, Math.max(0, position));
+    this.selected =
+      position === undefined || total === 0 ? undefined : Math.min(total - 1, Math.max(0, position));
     if (this.selected !== undefined) {
       const rowHeight = this.measureRow();
       const top = this.selected * rowHeight;

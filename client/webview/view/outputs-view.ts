@@ -42,18 +42,34 @@ export class OutputsView {
     this.tasks.replaceChildren(
       el('h3', { text: 'Task outputs' }),
       ...(taskIds.length === 0
-        ? [el('p', { className: 'muted', text: state.phase === 'ended' ? 'No task produced outputs.' : 'No outputs yet.' })]
+        ? [
+            el('p', {
+              className: 'muted',
+              text: state.phase === 'ended' ? 'No task produced outputs.' : 'No outputs yet.',
+            }),
+          ]
         : taskIds.map((taskId) =>
-            jsonNode(taskId, outputs[taskId], [taskId], {
-              copyValue,
-              copyExpression: (path) => this.actions.copy(outputsExpression(path), 'expression'),
-            }, true),
+            jsonNode(
+              taskId,
+              outputs[taskId],
+              [taskId],
+              {
+                copyValue,
+                copyExpression: (path) => this.actions.copy(outputsExpression(path), 'expression'),
+              },
+              true,
+            ),
           )),
     );
     const flowOutputs = state.flowOutputs;
     this.flow.replaceChildren(
       ...(flowOutputs && Object.keys(flowOutputs).length > 0
-        ? [el('h3', { text: 'Flow outputs' }), ...Object.entries(flowOutputs).map(([id, value]) => jsonNode(id, value, [id], { copyValue }, true))]
+        ? [
+            el('h3', { text: 'Flow outputs' }),
+            ...Object.entries(flowOutputs).map(([id, value]) =>
+              jsonNode(id, value, [id], { copyValue }, true),
+            ),
+          ]
         : []),
     );
   }

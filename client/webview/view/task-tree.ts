@@ -17,7 +17,12 @@ export class TaskTree {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.taskRunId;
     clear(this.list);
     if (state.roots.length === 0) {
-      this.list.append(el('li', { className: 'muted', text: state.phase === 'ended' ? 'No task ran.' : 'Waiting for the first task…' }));
+      this.list.append(
+        el('li', {
+          className: 'muted',
+          text: state.phase === 'ended' ? 'No task ran.' : 'Waiting for the first task…',
+        }),
+      );
       return;
     }
     const build = (ids: string[], parent: HTMLElement, depth: number): void => {
@@ -36,23 +41,37 @@ export class TaskTree {
       el('span', { className: 'task-id', text: run.taskId }),
       ...(run.value !== undefined ? [el('span', { className: 'task-value', text: ` [${run.value}]` })] : []),
     ]);
-    const row = el('button', {
-      className: `task-row${this.selectedTask === run.taskId ? ' selected' : ''}`,
-      title: run.error ?? `Show the logs of ${run.taskId}`,
-      attrs: { type: 'button', 'data-task-run-id': run.taskRunId, 'aria-pressed': String(this.selectedTask === run.taskId) },
-    }, [
-      stateBadge(run.state),
-      label,
-      el('span', { className: 'task-duration', text: duration === undefined ? '' : formatDuration(duration) }),
-      ...(run.attempts > 1 ? [el('span', { className: 'task-attempts', text: `${run.attempts} attempts` })] : []),
-    ]);
+    const row = el(
+      'button',
+      {
+        className: `task-row${this.selectedTask === run.taskId ? ' selected' : ''}`,
+        title: run.error ?? `Show the logs of ${run.taskId}`,
+        attrs: {
+          type: 'button',
+          'data-task-run-id': run.taskRunId,
+          'aria-pressed': String(this.selectedTask === run.taskId),
+        },
+      },
+      [
+        stateBadge(run.state),
+        label,
+        el('span', {
+          className: 'task-duration',
+          text: duration === undefined ? '' : formatDuration(duration),
+        }),
+        ...(run.attempts > 1
+          ? [el('span', { className: 'task-attempts', text: `${run.attempts} attempts` })]
+          : []),
+      ],
+    );
     row.addEventListener('click', () => {
       this.selectedTask = this.selectedTask === run.taskId ? undefined : run.taskId;
       this.onSelect(this.selectedTask);
       this.render(state, Date.now());
     });
     const item = el('li', { attrs: { role: 'treeitem', 'aria-level': String(depth) } }, [row]);
-    if (run.error && run.state !== 'SUCCESS') item.append(el('div', { className: 'task-error', text: run.error }));
+    if (run.error && run.state !== 'SUCCESS')
+      item.append(el('div', { className: 'task-error', text: run.error }));
     if (run.children.length > 0) {
       item.setAttribute('aria-expanded', 'true');
       const children = el('ul', { attrs: { role: 'group' } });

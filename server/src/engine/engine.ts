@@ -123,6 +123,11 @@ async function runAndReport(
     flowId: execution.flowId,
     inputs: maskStrings(toJsonMap(execution.inputs), masker) as JsonMap,
   });
+  if (runner.flow.hasListeners) {
+    const message =
+      'This flow has deprecated `listeners`: the embedded engine does not run them (use `errors`).';
+    runner.log(undefined, undefined, 'WARN', message);
+  }
   await runner.run();
   const error = executionError(execution);
   emit({

@@ -1,6 +1,7 @@
 // Parses YAML text with exact source ranges and turns syntax errors into diagnostics.
-import { parseAllDocuments, LineCounter, isDocument, visit, type Document } from 'yaml';
+import { parseAllDocuments, isDocument, visit, type Document } from 'yaml';
 import type { FlowDiagnostic } from './diagnostic';
+import { withPlainEnv } from './plain-env';
 import { LineIndex, type Range } from './range';
 
 export interface YamlText {
@@ -17,17 +18,17 @@ const DUPLICATE_KEY = 'DUPLICATE_KEY';
 
 export function parseYamlText(text: string): YamlText {
   const lines = new LineIndex(text);
-  const lineCounter = new LineCounter();
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text, {
-      lineCounter,
-      uniqueKeys: true,
-      prettyErrors: false,
-      // Kestra reads YAML 1.1-ish through SnakeYAML, but flows rarely depend on the differences;
-      // yaml's default 1.2 core schema keeps `on`/`yes` as strings, which matches Jackson's String fields.
-      version: '1.2',
-    });
+    parsed = withPlainEnv(() =>
+      parseAllDocuments(text, {
+        uniqueKeys: true,
+        prettyErrors: false,
+        // Kestra reads YAML 1.1-ish through SnakeYAML, but flows rarely depend on the differences;
+        // yaml's default 1.2 core schema keeps `on`/`yes` as strings, which matches Jackson's String fields.
+        version: '1.2',
+      }),
+    );
   } catch (error) {
     // The parser throws only for pathological input (e.g. alias explosions); report it on line 1.
     return {

@@ -7,6 +7,7 @@ import { validateFlowSchema } from '../flow/schema-validation';
 import { isRequiredTaskList } from './diagnostics/required-task-lists';
 import { memoCatalog } from './memo-catalog';
 import { semanticRules } from './diagnostics/rules';
+import { expressionDiagnostics } from './expressions';
 
 export interface FlowValidation {
   flow: FlowDocument;
@@ -63,7 +64,11 @@ export function validateFlow(text: string, fullCatalog: Catalog): FlowValidation
     const schemaDiagnostics = validateFlowSchema({ document, lines, catalog, skip: isRequiredTaskList });
     const context = { document, model, lines, catalog };
     const semantic = semanticRules.flatMap((rule) => rule(context));
-    diagnostics.push(...withoutCoveredSchemaErrors(schemaDiagnostics, semantic), ...semantic);
+    diagnostics.push(
+      ...withoutCoveredSchemaErrors(schemaDiagnostics, semantic),
+      ...semantic,
+      ...expressionDiagnostics(flow, catalog),
+    );
   }
   return { flow, diagnostics: sortDiagnostics(diagnostics) };
 }

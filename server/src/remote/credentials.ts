@@ -19,15 +19,19 @@ function nonEmpty(value: string | undefined): string | undefined {
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials {
   const token = nonEmpty(env.KESTRA_API_TOKEN);
   if (token !== undefined) {
-    if (/[\r\n]/.test(token)) throw new RemoteError('KESTRA_API_TOKEN contains a line break; set it to the token alone.', 2);
+    if (/[\r\n]/.test(token))
+      throw new RemoteError('KESTRA_API_TOKEN contains a line break; set it to the token alone.', 2);
     return { authorization: `Bearer ${token.trim()}`, source: 'KESTRA_API_TOKEN' };
   }
   const username = nonEmpty(env.KESTRA_USERNAME);
   const password = nonEmpty(env.KESTRA_PASSWORD);
   if (username === undefined && password === undefined) return {};
-  if (username === undefined) throw new RemoteError('KESTRA_PASSWORD is set but KESTRA_USERNAME is not; set both for basic auth.', 2);
-  if (password === undefined) throw new RemoteError('KESTRA_USERNAME is set but KESTRA_PASSWORD is not; set both for basic auth.', 2);
-  if (username.includes(':')) throw new RemoteError("KESTRA_USERNAME must not contain ':' (HTTP basic auth cannot carry it).", 2);
+  if (username === undefined)
+    throw new RemoteError('KESTRA_PASSWORD is set but KESTRA_USERNAME is not; set both for basic auth.', 2);
+  if (password === undefined)
+    throw new RemoteError('KESTRA_USERNAME is set but KESTRA_PASSWORD is not; set both for basic auth.', 2);
+  if (username.includes(':'))
+    throw new RemoteError("KESTRA_USERNAME must not contain ':' (HTTP basic auth cannot carry it).", 2);
   const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
   return { authorization: `Basic ${encoded}`, source: 'KESTRA_USERNAME/KESTRA_PASSWORD' };
 }

@@ -4,10 +4,7 @@ import type { EventStreamResponse } from './kestra-client';
 import { SseParser, type SseEvent } from './sse-parser';
 
 export type StreamOutcome =
-  | { kind: 'stopped' }
-  | { kind: 'closed' }
-  | { kind: 'broken'; reason: string }
-  | { kind: 'aborted' };
+  { kind: 'stopped' } | { kind: 'closed' } | { kind: 'broken'; reason: string } | { kind: 'aborted' };
 
 /** Feeds events to `onEvent` until it returns true, the stream ends, fails, or `signal` aborts. */
 export async function readEventStream(

@@ -1,7 +1,7 @@
 // Turns what a Kestra server reports (successive Execution JSONs, log entries) into the run event
 // stream of the embedded engine (events.ts). Each update is diffed against what was already
 // announced, so a repeated state (the stored state replayed after a reconnection) emits nothing.
-// Ordering guarantees: `execution.started` first, `execution.ended` last; a task run's `started`
+// A stale state (older than one already seen) emits nothing either. Ordering guarantees: `execution.started` first, `execution.ended` last; a task run's `started`
 // before its `ended`, parents started before children and ended after them; a log naming a task run
 // comes after that run's `started` (logs that overtake the execution stream wait for it).
 import type { LogEvent, RunEvent } from '../engine/events';
@@ -11,7 +11,8 @@ import { outputsTree } from './outputs-tree';
 
 export class ExecutionEventMapper {
   private readonly announced = new Set<string>();
-  private readonly endedAs = new Map<string, StateType>();
+  /** Ended runs: the state and how many history entries the run had then. */
+  private readonly endedAs = new Map<string, { state: StateType; histories: number }>();
   private readonly runs = new Map<string, KestraTaskRun>();
   private readonly waitingLogs = new Map<string, LogEvent[]>();
   /** The last ERROR log of each task run: the reason it failed. */
@@ -44,14 +45,17 @@ export class ExecutionEventMapper {
     }
     for (const { run } of [...order].sort((a, b) => b.depth - a.depth || a.index - b.index)) {
       const state = run.state.current;
+      const ended = this.endedAs.get(run.id);
+      // The stored state replayed after a reconnection may be older than what was seen live: only a
+      // longer history is news (a run restarted or retried after it ended).
+      if (ended && run.state.histories.length <= ended.histories) continue;
       if (!isTerminated(state)) {
-        // A run that left a terminal state (restarted) may end again later.
         this.endedAs.delete(run.id);
         continue;
       }
-      if (this.endedAs.get(run.id) === state) continue;
+      if (ended?.state === state) continue;
       this.announce(run);
-      this.endedAs.set(run.id, state);
+      this.endedAs.set(run.id, { state, histories: run.state.histories.length });
       const error = state === 'FAILED' ? this.errors.get(run.id) : state === 'KILLED' ? 'Killed' : undefined;
       this.emit({
         event: 'taskrun.ended',
@@ -75,7 +79,8 @@ export class ExecutionEventMapper {
       ...(entry.taskRunId !== undefined ? { taskRunId: entry.taskRunId } : {}),
       ...(entry.taskId !== undefined ? { taskId: entry.taskId } : {}),
     };
-    if (entry.taskRunId !== undefined && entry.level === 'ERROR') this.errors.set(entry.taskRunId, entry.message);
+    if (entry.taskRunId !== undefined && entry.level === 'ERROR')
+      this.errors.set(entry.taskRunId, entry.message);
     if (entry.taskRunId === undefined || this.announced.has(entry.taskRunId)) {
       this.emit(event);
       return;

@@ -26,7 +26,8 @@ export interface FollowOptions {
   notice: (message: string) => void;
 }
 
-type Attempt = { kind: 'end'; execution: KestraExecution } | { kind: 'lost'; reason: string; progressed: boolean };
+type Attempt =
+  { kind: 'end'; execution: KestraExecution } | { kind: 'lost'; reason: string; progressed: boolean };
 
 /** Resolves with the final execution; a RemoteError (exit 1) when its end could not be seen. */
 export async function followExecution(options: FollowOptions): Promise<KestraExecution> {
@@ -97,9 +98,17 @@ class Follower {
     const { client, mapper } = this.options;
     let response;
     try {
-      response = await client.openEventStream(['executions', this.id, 'follow'], undefined, this.streams.signal);
+      response = await client.openEventStream(
+        ['executions', this.id, 'follow'],
+        undefined,
+        this.streams.signal,
+      );
     } catch (error) {
-      return { kind: 'lost', reason: error instanceof RemoteError ? error.message : String(error), progressed: false };
+      return {
+        kind: 'lost',
+        reason: error instanceof RemoteError ? error.message : String(error),
+        progressed: false,
+      };
     }
     if (response.status !== 200) return this.refused(response.status, await response.text().catch(() => ''));
     let events = 0;
@@ -170,9 +179,13 @@ class Follower {
       const answer = await this.options.client.send('GET', ['executions', this.id]);
       const execution = answer.status === 200 ? parseExecution(answer.json) : undefined;
       if (execution && execution.id === this.id) return execution;
-      this.options.notice(`could not fetch the final state of execution ${this.id} (${statusText(answer.status)}); using the streamed one.`);
+      this.options.notice(
+        `could not fetch the final state of execution ${this.id} (${statusText(answer.status)}); using the streamed one.`,
+      );
     } catch (error) {
-      this.options.notice(`could not fetch the final state of execution ${this.id} (${(error as Error).message}); using the streamed one.`);
+      this.options.notice(
+        `could not fetch the final state of execution ${this.id} (${(error as Error).message}); using the streamed one.`,
+      );
     }
     return undefined;
   }
@@ -186,7 +199,9 @@ class Follower {
     }, timing.killDeadlineMs);
     notice(`cancelling: asking ${client.target.base} to kill execution ${this.id}…`);
     try {
-      const answer = await client.send('DELETE', ['executions', this.id, 'kill'], { signal: this.streams.signal });
+      const answer = await client.send('DELETE', ['executions', this.id, 'kill'], {
+        signal: this.streams.signal,
+      });
       // 409: it finished meanwhile; the stream will bring its end.
       if (answer.status < 300 || answer.status === 409) return;
       this.killProblem = httpFailureMessage(answer, {
@@ -221,7 +236,10 @@ class Follower {
     const state = execution.state.current;
     if (state === this.lastState) return;
     this.lastState = state;
-    if (state === 'PAUSED') this.options.notice(`execution ${this.id} is PAUSED; resume it in the Kestra UI: ${this.options.executionUrl}`);
+    if (state === 'PAUSED')
+      this.options.notice(
+        `execution ${this.id} is PAUSED; resume it in the Kestra UI: ${this.options.executionUrl}`,
+      );
   }
 }
 

@@ -47,12 +47,20 @@ export async function uploadFlow(flowText: string, context: UploadContext): Prom
   const identity = flowIdentity(flowText);
   const created = await createFlow(flowText, context);
   if (created.status === 200) return uploaded(created, identity, false);
-  if (!(created.status === 422 && alreadyExists(created))) throw failure(created, context, ['flows'], 'POST', identity);
+  if (!(created.status === 422 && alreadyExists(created)))
+    throw failure(created, context, ['flows'], 'POST', identity);
   if (identity.namespace === undefined || identity.id === undefined) {
-    throw new RemoteError(`the server says the flow exists, but ${context.shownPath} has no plain 'namespace' and 'id' to update it by.`, 2);
+    throw new RemoteError(
+      `the server says the flow exists, but ${context.shownPath} has no plain 'namespace' and 'id' to update it by.`,
+      2,
+    );
   }
   const segments = ['flows', identity.namespace, identity.id];
-  const updated = await context.client.send('PUT', segments, { body: flowText, contentType: YAML, signal: context.signal });
+  const updated = await context.client.send('PUT', segments, {
+    body: flowText,
+    contentType: YAML,
+    signal: context.signal,
+  });
   if (updated.status === 200) return uploaded(updated, identity, true);
   if (updated.status === 404) {
     const again = await createFlow(flowText, context);
@@ -63,22 +71,41 @@ export async function uploadFlow(flowText: string, context: UploadContext): Prom
 }
 
 function createFlow(flowText: string, context: UploadContext): Promise<HttpAnswer> {
-  return context.client.send('POST', ['flows'], { body: flowText, contentType: YAML, signal: context.signal });
+  return context.client.send('POST', ['flows'], {
+    body: flowText,
+    contentType: YAML,
+    signal: context.signal,
+  });
 }
 
 function alreadyExists(answer: HttpAnswer): boolean {
   const error = parseJsonError(answer.json);
-  return !!error && (error.errors.some((e) => e.message === ALREADY_EXISTS) || error.message.includes(ALREADY_EXISTS));
+  return (
+    !!error &&
+    (error.errors.some((e) => e.message === ALREADY_EXISTS) || error.message.includes(ALREADY_EXISTS))
+  );
 }
 
-function uploaded(answer: HttpAnswer, identity: { namespace?: string; id?: string }, updated: boolean): UploadedFlow {
+function uploaded(
+  answer: HttpAnswer,
+  identity: { namespace?: string; id?: string },
+  updated: boolean,
+): UploadedFlow {
   const body = (answer.json ?? {}) as { namespace?: unknown; id?: unknown; revision?: unknown };
   const namespace = typeof body.namespace === 'string' ? body.namespace : identity.namespace;
   const id = typeof body.id === 'string' ? body.id : identity.id;
   if (namespace === undefined || id === undefined) {
-    throw new RemoteError(`the server accepted the flow but did not say its namespace and id (${statusText(answer.status)}).`, 2);
+    throw new RemoteError(
+      `the server accepted the flow but did not say its namespace and id (${statusText(answer.status)}).`,
+      2,
+    );
   }
-  return { namespace, id, ...(typeof body.revision === 'number' ? { revision: body.revision } : {}), updated };
+  return {
+    namespace,
+    id,
+    ...(typeof body.revision === 'number' ? { revision: body.revision } : {}),
+    updated,
+  };
 }
 
 function failure(
@@ -90,7 +117,10 @@ function failure(
 ): RemoteError {
   const { client } = context;
   const jsonError = parseJsonError(answer.json);
-  const name = identity.namespace && identity.id ? `flow ${identity.namespace}.${identity.id}` : `the flow in ${context.shownPath}`;
+  const name =
+    identity.namespace && identity.id
+      ? `flow ${identity.namespace}.${identity.id}`
+      : `the flow in ${context.shownPath}`;
   if (answer.status === 422 && jsonError) {
     const lines = flowViolations(jsonError).map((v) => `  ${formatViolation(v, context.shownPath)}`);
     const head = `the Kestra server at ${client.target.base} rejected ${name} (${statusText(answer.status)}):`;

@@ -39,13 +39,18 @@ export function condenseMessage(message: string): Omit<Violation, 'path'> {
 }
 
 export function flowViolations(error: KestraJsonError): Violation[] {
-  const entries = error.errors.length > 0 ? error.errors : [{ message: error.message.replace(/^Invalid entity: /, '') }];
-  return entries.map((entry) => ({ ...(entry.path ? { path: entry.path } : {}), ...condenseMessage(entry.message) }));
+  const entries =
+    error.errors.length > 0 ? error.errors : [{ message: error.message.replace(/^Invalid entity: /, '') }];
+  return entries.map((entry) => ({
+    ...(entry.path ? { path: entry.path } : {}),
+    ...condenseMessage(entry.message),
+  }));
 }
 
 /** `FILE:LINE:COL: path: message` when a position is known, else `path: message`. */
 export function formatViolation(violation: Violation, shownPath: string): string {
-  const where = violation.line !== undefined ? `${shownPath}:${violation.line}:${violation.column ?? 1}: ` : '';
+  const where =
+    violation.line !== undefined ? `${shownPath}:${violation.line}:${violation.column ?? 1}: ` : '';
   const path = violation.path ? `${violation.path}: ` : '';
   return `${where}${path}${violation.message}`;
 }

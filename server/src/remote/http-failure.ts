@@ -32,22 +32,34 @@ export function serverMessage(answer: HttpAnswer): string | undefined {
 export function httpFailureMessage(answer: HttpAnswer, context: FailureContext): string {
   const { server, request } = context;
   const said = serverMessage(answer);
-  const suffix = said ? `: ${said}` : '';
+  // Micronaut often repeats the reason phrase as the message ("Not Found"): say it once.
+  const suffix =
+    said && said.toLowerCase() !== (STATUS_CODES[answer.status] ?? '').toLowerCase() ? `: ${said}` : '';
   const status = statusText(answer.status);
   switch (answer.status) {
     case 401:
       return `the Kestra server at ${server} refused ${request} (${status}): ${signInAdvice(context.credentials)}`;
     case 403: {
-      const who = context.credentials.source ? `the account of ${context.credentials.source}` : 'an anonymous user';
+      const who = context.credentials.source
+        ? `the account of ${context.credentials.source}`
+        : 'an anonymous user';
       return `the Kestra server at ${server} denied ${request} (${status}${suffix}): ${who} lacks the permission; ask an administrator for it.`;
     }
     case 404: {
-      const what = context.notFound ? `${context.notFound} (${request} answered ${status}${suffix})` : `${request} answered ${status}${suffix}`;
+      const what = context.notFound
+        ? `${context.notFound} (${request} answered ${status}${suffix})`
+        : `${request} answered ${status}${suffix}`;
       return `${what} on ${server}${tenantHint(context)}`;
     }
-    default:
-      if (answer.status >= 500) return `the Kestra server at ${server} failed on ${request} (${status}${suffix})`;
+    default: {
+      const location = answer.headers.location;
+      if (answer.status >= 300 && answer.status < 400 && typeof location === 'string') {
+        return `the Kestra server at ${server} redirects ${request} to ${location}; pass the URL it redirects to with --server.`;
+      }
+      if (answer.status >= 500)
+        return `the Kestra server at ${server} failed on ${request} (${status}${suffix})`;
       return `the Kestra server at ${server} answered ${request} with ${status}${suffix}`;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // HTTP to one Kestra server with undici: a private connection pool (destroyed at the end, so a run
 // leaves no sockets behind), the Authorization header on every request, timeouts on connecting and
 // on answers (never on event streams, which may stay quiet for as long as a task runs).
-import { Agent, request, type FormData } from 'undici';
+import { Agent, request, type Dispatcher, type FormData } from 'undici';
 import type { Credentials } from './credentials';
 import { describeNetworkError, isAbortError, maybeDelivered, RemoteError } from './remote-error';
 import { apiUrl, pathOf, type ServerTarget } from './server-target';
@@ -57,13 +57,17 @@ export class KestraClient {
   }
 
   /** Any status is an answer; only the absence of one (network, timeout) throws a RemoteError (exit 2). */
-  async send(method: string, segments: string[], options: SendOptions = {}): Promise<HttpAnswer> {
+  async send(
+    method: Dispatcher.HttpMethod,
+    segments: string[],
+    options: SendOptions = {},
+  ): Promise<HttpAnswer> {
     const url = apiUrl(this.target, segments, options.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.authHeader() };
     if (options.contentType) headers['content-type'] = options.contentType;
     try {
       const response = await request(url, {
-        method: method as 'GET',
+        method,
         headers,
         body: options.body,
         signal: options.signal,
@@ -77,7 +81,11 @@ export class KestraClient {
   }
 
   /** Opens a `text/event-stream` GET; the body has no idle timeout. */
-  async openEventStream(segments: string[], query: Record<string, string> | undefined, signal: AbortSignal): Promise<EventStreamResponse> {
+  async openEventStream(
+    segments: string[],
+    query: Record<string, string> | undefined,
+    signal: AbortSignal,
+  ): Promise<EventStreamResponse> {
     const url = apiUrl(this.target, segments, query);
     try {
       const response = await request(url, {
@@ -110,7 +118,12 @@ export class KestraClient {
 
   private failure(error: unknown, method: string, url: string): Error {
     if (isAbortError(error)) return error as Error;
-    const description = { server: this.target.base, method, path: pathOf(url), timeoutMs: this.timing.requestTimeoutMs };
+    const description = {
+      server: this.target.base,
+      method,
+      path: pathOf(url),
+      timeoutMs: this.timing.requestTimeoutMs,
+    };
     return new RemoteError(describeNetworkError(error, description), 2, maybeDelivered(error));
   }
 }

@@ -85,17 +85,25 @@ function jsonMap(value: unknown): JsonMap | undefined {
   return isObj(value) ? (value as { [key: string]: JsonValue }) : undefined;
 }
 
+/**
+ * A state name; one this client does not know (a newer server's, e.g. SUBMITTED or BREAKPOINT) is
+ * read as RUNNING: not created, not terminated — the end still comes with the `end` event.
+ */
+function stateType(value: string): StateType {
+  return STATES.has(value) ? (value as StateType) : 'RUNNING';
+}
+
 function state(value: unknown): KestraState | undefined {
-  if (!isObj(value) || typeof value.current !== 'string' || !STATES.has(value.current)) return undefined;
+  if (!isObj(value) || typeof value.current !== 'string') return undefined;
   const histories = Array.isArray(value.histories)
     ? value.histories.flatMap((h): KestraStateHistory[] =>
-        isObj(h) && typeof h.state === 'string' && STATES.has(h.state) && typeof h.date === 'string'
-          ? [{ state: h.state as StateType, date: h.date }]
+        isObj(h) && typeof h.state === 'string' && typeof h.date === 'string'
+          ? [{ state: stateType(h.state), date: h.date }]
           : [],
       )
     : [];
   return {
-    current: value.current as StateType,
+    current: stateType(value.current),
     histories,
     startDate: optString(value.startDate),
     endDate: optString(value.endDate),
@@ -152,7 +160,8 @@ export function parseLogEntry(value: unknown): KestraLogEntry | undefined {
 /** A Micronaut JSON error body, or undefined for anything else (empty body, HTML from a proxy…). */
 export function parseJsonError(value: unknown): KestraJsonError | undefined {
   if (!isObj(value) || typeof value.message !== 'string') return undefined;
-  const embedded = isObj(value._embedded) && Array.isArray(value._embedded.errors) ? value._embedded.errors : [];
+  const embedded =
+    isObj(value._embedded) && Array.isArray(value._embedded.errors) ? value._embedded.errors : [];
   const errors = embedded.flatMap((e): KestraJsonError['errors'] =>
     isObj(e) && typeof e.message === 'string' ? [{ message: e.message, path: optString(e.path) }] : [],
   );

@@ -33,12 +33,18 @@ export class LogFollower {
         const response = await client.openEventStream(['logs', executionId, 'follow'], undefined, stop);
         if (response.status !== 200) {
           response.close();
-          this.options.notice(`cannot follow the logs of execution ${executionId} (${statusText(response.status)}); logs will be missing.`);
+          this.options.notice(
+            `cannot follow the logs of execution ${executionId} (${statusText(response.status)}); logs will be missing.`,
+          );
           return;
         }
         const replay = new Map(this.seen);
         let received = 0;
-        const outcome = await readEventStream(response, (event) => this.accept(event.data, replay, () => received++), stop);
+        const outcome = await readEventStream(
+          response,
+          (event) => this.accept(event.data, replay, () => received++),
+          stop,
+        );
         if (outcome.kind === 'aborted' || stop.aborted) return;
         // New logs on this connection: the stream works, the next break gets the full budget again.
         if (received > 0) failures = 0;
@@ -48,7 +54,9 @@ export class LogFollower {
         problem = error instanceof RemoteError ? error.message : String(error);
       }
       if (failures >= reconnectDelaysMs.length) {
-        this.options.notice(`lost the log stream of execution ${executionId} (${problem}); later logs will be missing.`);
+        this.options.notice(
+          `lost the log stream of execution ${executionId} (${problem}); later logs will be missing.`,
+        );
         return;
       }
       await pause(reconnectDelaysMs[failures++], stop);

@@ -56,7 +56,11 @@ function seconds(ms: number): string {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return (error as { name?: unknown })?.name === 'AbortError' || errorCode(error) === 'UND_ERR_ABORTED' || errorCode(error) === 'ABORT_ERR';
+  return (
+    (error as { name?: unknown })?.name === 'AbortError' ||
+    errorCode(error) === 'UND_ERR_ABORTED' ||
+    errorCode(error) === 'ABORT_ERR'
+  );
 }
 
 /** A request that got no HTTP answer at all: connection refused, DNS, timeouts, resets, TLS. */

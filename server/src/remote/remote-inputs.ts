@@ -3,7 +3,7 @@
 // part per FILE input whose *file name* is the input id, since that is what Kestra reads.
 import { openAsBlob } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { FormData } from 'undici';
 import { parseDocument } from 'yaml';
 import { RemoteError } from './remote-error';
@@ -23,9 +23,16 @@ export async function inputsForm(inputs: RemoteInput[]): Promise<FormData> {
     }
     let blob: Blob;
     try {
+      // openAsBlob's own errors do not say why; stat and open first for a precise reason.
+      if ((await stat(value.file)).isDirectory())
+        throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      await (await open(value.file, 'r')).close();
       blob = await openAsBlob(value.file);
     } catch (error) {
-      throw new RemoteError(`cannot read the file of input '${id}': ${value.file} (${fileProblem(error)}).`, 2);
+      throw new RemoteError(
+        `cannot read the file of input '${id}': ${value.file} (${fileProblem(error)}).`,
+        2,
+      );
     }
     form.append(id, blob, id);
   }
@@ -34,9 +41,14 @@ export async function inputsForm(inputs: RemoteInput[]): Promise<FormData> {
 
 /** Ids of the inputs a flow declares as FILE, read from its YAML alone (no plugin knowledge needed). */
 export function fileInputIds(flowText: string): Set<string> {
-  const doc = parseDocument(flowText, { uniqueKeys: false });
-  const inputs: unknown = doc.toJS({ maxAliasCount: 100 })?.inputs;
   const ids = new Set<string>();
+  let inputs: unknown;
+  try {
+    inputs = parseDocument(flowText, { uniqueKeys: false }).toJS({ maxAliasCount: 100 })?.inputs;
+  } catch {
+    // Broken YAML: the server will say what is wrong with it.
+    return ids;
+  }
   if (!Array.isArray(inputs)) return ids;
   for (const input of inputs as unknown[]) {
     const { id, type } = (input ?? {}) as { id?: unknown; type?: unknown };
@@ -49,7 +61,11 @@ export function fileInputIds(flowText: string): Set<string> {
  * `--input ID=VALUE` arguments as remote inputs: `ID=@PATH` uploads PATH for a FILE input and sends
  * the file's text for any other input (long JSON), as the embedded engine does.
  */
-export async function remoteInputsFromArgs(flowText: string, args: { id: string; value: string }[], cwd: string): Promise<RemoteInput[]> {
+export async function remoteInputsFromArgs(
+  flowText: string,
+  args: { id: string; value: string }[],
+  cwd: string,
+): Promise<RemoteInput[]> {
   const files = fileInputIds(flowText);
   const result: RemoteInput[] = [];
   for (const { id, value } of args) {

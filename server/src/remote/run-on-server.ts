@@ -67,23 +67,50 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunOnSer
     const credentials = credentialsFromEnv(options.env);
     const form = await inputsForm(options.inputs);
     client = new KestraClient(target, credentials, timing);
-    const flow = await uploadFlow(options.flowText, { client, credentials, shownPath: options.flowPath, signal: options.signal });
+    const flow = await uploadFlow(options.flowText, {
+      client,
+      credentials,
+      shownPath: options.flowPath,
+      signal: options.signal,
+    });
     if (options.signal?.aborted) return cancelledBeforeStart();
     const execution = await startExecution(client, credentials, flow, form);
-    const executionUrl = executionLink(target, execution.url, execution.namespace, execution.flowId, execution.id);
+    const executionUrl = executionLink(
+      target,
+      execution.url,
+      execution.namespace,
+      execution.flowId,
+      execution.id,
+    );
     started = { executionId: execution.id, executionUrl };
-    notice(`execution ${execution.id} of ${flow.namespace}.${flow.id} started on ${target.base}: ${executionUrl}`);
+    notice(
+      `execution ${execution.id} of ${flow.namespace}.${flow.id} started on ${target.base}: ${executionUrl}`,
+    );
     const mapper = new ExecutionEventMapper(options.onEvent);
     mapper.started(execution);
-    const final = await followExecution({ client, credentials, mapper, execution, executionUrl, timing, signal: options.signal, notice });
+    const final = await followExecution({
+      client,
+      credentials,
+      mapper,
+      execution,
+      executionUrl,
+      timing,
+      signal: options.signal,
+      notice,
+    });
     const state = final.state.current;
     return { state, exitCode: state === 'SUCCESS' || state === 'WARNING' ? 0 : 1, ...started };
   } catch (error) {
-    if (error instanceof RemoteError) return { exitCode: started ? 1 : error.exitCode, error: error.message, ...started };
+    if (error instanceof RemoteError)
+      return { exitCode: started ? 1 : error.exitCode, error: error.message, ...started };
     if (isAbortError(error) && !started) return cancelledBeforeStart();
     // A bug of ours: still one line, and the execution link when there is one.
     const message = error instanceof Error ? error.message : String(error);
-    return { exitCode: started ? 1 : 2, error: `unexpected failure of the remote run: ${message}`, ...started };
+    return {
+      exitCode: started ? 1 : 2,
+      error: `unexpected failure of the remote run: ${message}`,
+      ...started,
+    };
   } finally {
     await client?.close();
   }

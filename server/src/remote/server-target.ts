@@ -14,10 +14,16 @@ export function parseServerTarget(serverUrl: string, tenant?: string): ServerTar
   try {
     url = new URL(serverUrl.trim());
   } catch {
-    throw new RemoteError(`--server '${serverUrl}' is not a URL (for example --server http://localhost:8080).`, 2);
+    throw new RemoteError(
+      `--server '${serverUrl}' is not a URL (for example --server http://localhost:8080).`,
+      2,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RemoteError(`--server must be an http:// or https:// URL, not ${url.protocol}//…`, 2);
+    throw new RemoteError(
+      `--server must be an http:// or https:// URL (for example http://localhost:8080), not '${serverUrl}'.`,
+      2,
+    );
   }
   if (url.username || url.password) {
     // Never repeat the credentials: they would end up in terminal scrollback and CI logs.
@@ -26,7 +32,8 @@ export function parseServerTarget(serverUrl: string, tenant?: string): ServerTar
       2,
     );
   }
-  if (url.search || url.hash) throw new RemoteError(`--server must not have a query or fragment: ${url.origin}${url.pathname}`, 2);
+  if (url.search || url.hash)
+    throw new RemoteError(`--server must not have a query or fragment: ${url.origin}${url.pathname}`, 2);
   const path = url.pathname.replace(/\/+$/, '').replace(/\/(api\/v1|ui)$/, '');
   if (tenant !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(tenant)) {
     throw new RemoteError(`--tenant '${tenant}' is not a tenant id (letters, digits, '_', '.', '-').`, 2);
@@ -48,7 +55,13 @@ export function pathOf(url: string): string {
 }
 
 /** The UI link of an execution: the server's `url` when absolute, else resolved against the base. */
-export function executionLink(target: ServerTarget, url: string | undefined, namespace: string, flowId: string, id: string): string {
+export function executionLink(
+  target: ServerTarget,
+  url: string | undefined,
+  namespace: string,
+  flowId: string,
+  id: string,
+): string {
   if (url && /^https?:\/\//.test(url)) return url;
   if (url && url.startsWith('/')) return `${target.base}${url}`;
   const tenant = target.tenant !== undefined ? `/${encodeURIComponent(target.tenant)}` : '';

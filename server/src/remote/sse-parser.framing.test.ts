@@ -34,7 +34,9 @@ describe('SseParser', () => {
   });
 
   it('ignores comments, unknown fields and retry; a field without colon has an empty value', () => {
-    assert.deepEqual(parse([': keep-alive\nretry: 100\nfoo: bar\ndata\n\n']), [{ id: '', type: 'message', data: '' }]);
+    assert.deepEqual(parse([': keep-alive\nretry: 100\nfoo: bar\ndata\n\n']), [
+      { id: '', type: 'message', data: '' },
+    ]);
   });
 
   it('dispatches nothing for an event without data, but remembers its id', () => {
@@ -58,7 +60,9 @@ describe('SseParser', () => {
   });
 
   it('does not turn CR + LF across a chunk boundary into an extra blank line', () => {
-    assert.deepEqual(parse(['data: a\r', '\ndata: b\r', '\n\r', '\n']), [{ id: '', type: 'message', data: 'a\nb' }]);
+    assert.deepEqual(parse(['data: a\r', '\ndata: b\r', '\n\r', '\n']), [
+      { id: '', type: 'message', data: 'a\nb' },
+    ]);
   });
 
   it('strips a leading byte order mark and only one space after the colon', () => {

@@ -22,7 +22,10 @@ export async function startExecution(
     answer = await client.send('POST', segments, { body: form });
   } catch (error) {
     if (error instanceof RemoteError && error.maybeDelivered) {
-      throw new RemoteError(`${error.message}; an execution of ${name} may have started anyway: look for it in the Kestra UI.`, 1);
+      throw new RemoteError(
+        `${error.message}; an execution of ${name} may have started anyway: look for it in the Kestra UI.`,
+        1,
+      );
     }
     throw error;
   }
@@ -36,7 +39,8 @@ export async function startExecution(
   }
   const jsonError = parseJsonError(answer.json);
   if (answer.status === 422 && jsonError) {
-    const messages = jsonError.errors.length > 0 ? jsonError.errors.map((e) => e.message) : [jsonError.message];
+    const messages =
+      jsonError.errors.length > 0 ? jsonError.errors.map((e) => e.message) : [jsonError.message];
     const head = `the Kestra server at ${client.target.base} rejected the inputs of ${name} (${statusText(answer.status)}):`;
     throw new RemoteError([head, ...messages.map((m) => `  ${m}`)].join('\n'), 2);
   }

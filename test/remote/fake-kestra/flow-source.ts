@@ -27,10 +27,14 @@ export interface FakeFlow {
   outputs: { id: string; value: unknown }[];
 }
 
-export type ParsedFlow = { ok: true; flow: FakeFlow } | { ok: false; yamlError?: string; violations: { path: string; message: string }[] };
+export type ParsedFlow =
+  | { ok: true; flow: FakeFlow }
+  | { ok: false; yamlError?: string; violations: { path: string; message: string }[] };
 
-const ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
-const NAMESPACE = /^[a-z0-9][a-z0-9._-]*$/;
+// The @Pattern regexps of AbstractFlow and TaskInterface (full match, as Jakarta applies them).
+const FLOW_ID = '^[a-zA-Z0-9][a-zA-Z0-9._-]*';
+const NAMESPACE = '^[a-z0-9][a-z0-9._-]*';
+const TASK_ID = '^[a-zA-Z0-9][a-zA-Z0-9_-]*';
 
 /** SnakeYAML's marked-error text, as Jackson passes it on (1-based line and column). */
 function snakeYamlMessage(source: string, problem: string, line: number, column: number): string {
@@ -46,21 +50,28 @@ function snakeYamlMessage(source: string, problem: string, line: number, column:
 }
 
 export function parseFlowSource(source: string): ParsedFlow {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const [line, column] = error.linePos ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
     const problem = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-    const message = snakeYamlMessage(source, problem.charAt(0).toLowerCase() + problem.slice(1), line, column);
+    const message = snakeYamlMessage(
+      source,
+      problem.charAt(0).toLowerCase() + problem.slice(1),
+      line,
+      column,
+    );
     return { ok: false, yamlError: message, violations: [{ path: 'yaml', message }] };
   }
   const root = doc.toJS() as Record<string, unknown> | null;
   const violations: { path: string; message: string }[] = [];
-  if (!root || typeof root !== 'object') return { ok: false, violations: [{ path: 'flow', message: 'must be a YAML mapping' }] };
-  checkId(root.id, 'id', ID, violations);
+  if (!root || typeof root !== 'object')
+    return { ok: false, violations: [{ path: 'flow', message: 'must be a YAML mapping' }] };
+  checkId(root.id, 'id', FLOW_ID, violations);
   checkId(root.namespace, 'namespace', NAMESPACE, violations);
   const tasks = readTasks(root.tasks, 'tasks', violations, new Set());
-  if (tasks.length === 0 && !violations.some((v) => v.path.startsWith('tasks'))) violations.push({ path: 'tasks', message: 'must not be empty' });
+  if (tasks.length === 0 && !violations.some((v) => v.path.startsWith('tasks')))
+    violations.push({ path: 'tasks', message: 'must not be empty' });
   if (violations.length > 0) return { ok: false, violations };
   return {
     ok: true,
@@ -71,27 +82,42 @@ export function parseFlowSource(source: string): ParsedFlow {
       tasks,
       inputs: readInputs(root.inputs),
       outputs: Array.isArray(root.outputs)
-        ? (root.outputs as Record<string, unknown>[]).map((o) => ({ id: String(o.id), value: o.value ?? null }))
+        ? (root.outputs as Record<string, unknown>[]).map((o) => ({
+            id: String(o.id),
+            value: o.value ?? null,
+          }))
         : [],
     },
   };
 }
 
-function checkId(value: unknown, path: string, pattern: RegExp, violations: { path: string; message: string }[]): void {
+function checkId(
+  value: unknown,
+  path: string,
+  pattern: string,
+  violations: { path: string; message: string }[],
+): void {
   if (value === undefined || value === null) violations.push({ path, message: 'must not be null' });
-  else if (typeof value !== 'string' || !pattern.test(value)) violations.push({ path, message: `must match "${pattern.source}"` });
+  else if (typeof value !== 'string' || !new RegExp(`${pattern}$`).test(value))
+    violations.push({ path, message: `must match "${pattern}"` });
 }
 
-function readTasks(value: unknown, path: string, violations: { path: string; message: string }[], ids: Set<string>): FakeTask[] {
+function readTasks(
+  value: unknown,
+  path: string,
+  violations: { path: string; message: string }[],
+  ids: Set<string>,
+): FakeTask[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): FakeTask[] => {
     const at = `${path}[${index}]`;
     const props = (item ?? {}) as Record<string, unknown>;
     const before = violations.length;
-    checkId(props.id, `${at}.id`, ID, violations);
+    checkId(props.id, `${at}.id`, TASK_ID, violations);
     if (typeof props.type !== 'string') violations.push({ path: `${at}.type`, message: 'must not be null' });
     if (typeof props.id === 'string') {
-      if (ids.has(props.id)) violations.push({ path: 'tasks', message: `Duplicate task id with name [${props.id}]` });
+      if (ids.has(props.id))
+        violations.push({ path: 'tasks', message: `Duplicate task id with name [${props.id}]` });
       ids.add(props.id);
     }
     const children = readTasks(props.tasks, `${at}.tasks`, violations, ids);

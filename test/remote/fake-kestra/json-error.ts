@@ -6,7 +6,11 @@ export interface JsonErrorBody {
   _embedded?: { errors: { message: string; path?: string }[] };
 }
 
-export function jsonError(href: string, message: string, errors?: { message: string; path?: string }[]): JsonErrorBody {
+export function jsonError(
+  href: string,
+  message: string,
+  errors?: { message: string; path?: string }[],
+): JsonErrorBody {
   return {
     message,
     _links: { self: { href, templated: false } },
@@ -15,7 +19,11 @@ export function jsonError(href: string, message: string, errors?: { message: str
 }
 
 /** A ConstraintViolationException: 422 `Invalid entity: <message>`, one embedded error per violation. */
-export function constraintViolation(href: string, violations: { path: string; message: string }[], message?: string): JsonErrorBody {
+export function constraintViolation(
+  href: string,
+  violations: { path: string; message: string }[],
+  message?: string,
+): JsonErrorBody {
   // Jakarta's default exception message joins the violations as `path: message`.
   const text = message ?? violations.map((v) => `${v.path}: ${v.message}`).join(', ');
   return jsonError(

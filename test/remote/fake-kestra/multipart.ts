@@ -25,14 +25,19 @@ export function parseMultipart(body: Buffer, boundary: string): FormPart[] {
   for (;;) {
     position += delimiter.length;
     if (body.subarray(position, position + 2).toString() === '--') return parts;
-    if (body.subarray(position, position + 2).toString() !== '\r\n') throw new MultipartError('a boundary line must end with CRLF');
+    if (body.subarray(position, position + 2).toString() !== '\r\n')
+      throw new MultipartError('a boundary line must end with CRLF');
     position += 2;
     const headersEnd = body.indexOf('\r\n\r\n', position);
     if (headersEnd < 0) throw new MultipartError('part headers are not terminated');
     const headers = parseHeaders(body.subarray(position, headersEnd).toString('utf8'));
     const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), headersEnd + 4);
     if (next < 0) throw new MultipartError('a part is not terminated by the boundary');
-    parts.push({ ...disposition(headers['content-disposition']), contentType: headers['content-type'], data: body.subarray(headersEnd + 4, next) });
+    parts.push({
+      ...disposition(headers['content-disposition']),
+      contentType: headers['content-type'],
+      data: body.subarray(headersEnd + 4, next),
+    });
     position = next + 2;
   }
 }
@@ -48,9 +53,11 @@ function parseHeaders(text: string): Record<string, string> {
 }
 
 function disposition(value: string | undefined): { name: string; filename?: string } {
-  if (!value || !/^form-data\s*;/i.test(value)) throw new MultipartError('a part has no Content-Disposition: form-data');
+  if (!value || !/^form-data\s*;/i.test(value))
+    throw new MultipartError('a part has no Content-Disposition: form-data');
   const params: Record<string, string> = {};
-  for (const match of value.matchAll(/;\s*([a-z*]+)="((?:[^"\\]|\\.)*)"/gi)) params[match[1].toLowerCase()] = match[2].replace(/\\(.)/g, '$1');
+  for (const match of value.matchAll(/;\s*([a-z*]+)="((?:[^"\\]|\\.)*)"/gi))
+    params[match[1].toLowerCase()] = match[2].replace(/\\(.)/g, '$1');
   if (params.name === undefined) throw new MultipartError('a part has no name');
   return { name: params.name, ...(params.filename !== undefined ? { filename: params.filename } : {}) };
 }

@@ -59,6 +59,8 @@ export interface FlowDef {
   pluginDefaults: PluginDefault[];
   /** Absolute path of the file, when loaded from one (Subflow lookup starts there). */
   filePath?: string;
+  /** Deprecated `listeners` are present (the engine does not run them and says so). */
+  hasListeners?: boolean;
 }
 
 export function isDisabled(task: TaskDef): boolean {

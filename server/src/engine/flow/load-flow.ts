@@ -142,6 +142,7 @@ function readFlow(text: string, filePath?: string): LoadFlowResult {
     filePath,
   };
   if (typeof root.revision === 'number') flow.revision = root.revision;
+  if (Array.isArray(root.listeners) && root.listeners.length > 0) flow.hasListeners = true;
   if (root.variables && typeof root.variables === 'object' && !Array.isArray(root.variables)) {
     flow.variables = root.variables as Record<string, unknown>;
   }

@@ -65,9 +65,12 @@ export function childRuns(execution: Execution, parentId: string | undefined): T
   return execution.taskRuns.filter((run) => run.parentTaskRunId === parentId);
 }
 
-/** Ancestors of a task run, closest first. */
-export function ancestors(execution: Execution, run: TaskRun): TaskRun[] {
-  const byId = new Map(execution.taskRuns.map((r) => [r.id, r]));
+/** Ancestors of a task run, closest first (pass `byId` when calling it for many runs). */
+export function ancestors(
+  execution: Execution,
+  run: TaskRun,
+  byId: Map<string, TaskRun> = new Map(execution.taskRuns.map((r) => [r.id, r])),
+): TaskRun[] {
   const result: TaskRun[] = [];
   let current = run.parentTaskRunId ? byId.get(run.parentTaskRunId) : undefined;
   while (current) {

@@ -144,11 +144,6 @@ export class ExecutionRunner implements RunHost {
     return this.execution;
   }
 
-  /** The signal attempts and subflows listen to, besides their own. */
-  get executionSignal(): AbortSignal {
-    return this.controller.signal;
-  }
-
   private step(): boolean {
     if (this.killRequested && this.execution.state.current !== 'KILLING') {
       this.setExecutionState('KILLING');

@@ -24,14 +24,39 @@ export function isRunFor(task: ResolvedTask, run: TaskRun, parentId: string | un
   );
 }
 
+const runKey = (taskId: string, value: string | undefined) => `${taskId}\u0000${value ?? ''}`;
+
 /** Runs of the execution that belong to `tasks` under `parentId`, in creation order. */
 export function runsFor(
   execution: Execution,
   tasks: ResolvedTask[] | undefined,
   parentId: string | undefined,
 ): TaskRun[] {
-  if (!tasks) return [];
-  return execution.taskRuns.filter((run) => tasks.some((task) => isRunFor(task, run, parentId)));
+  if (!tasks || tasks.length === 0) return [];
+  const anyValue = new Set<string>();
+  const exact = new Set<string>();
+  for (const task of tasks) {
+    if (task.value === undefined) anyValue.add(task.def.id);
+    else exact.add(runKey(task.def.id, task.value));
+  }
+  return execution.taskRuns.filter(
+    (run) =>
+      run.parentTaskRunId === parentId &&
+      (anyValue.has(run.taskId) || exact.has(runKey(run.taskId, run.value))),
+  );
+}
+
+/** For each resolved task, its run among `runs` (same parent assumed), if any. */
+function runIndex(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined {
+  const byKey = new Map<string, TaskRun>();
+  const byId = new Map<string, TaskRun>();
+  for (const run of runs) {
+    const key = runKey(run.taskId, run.value);
+    if (!byKey.has(key)) byKey.set(key, run);
+    if (!byId.has(run.taskId)) byId.set(run.taskId, run);
+  }
+  return (task) =>
+    task.value === undefined ? byId.get(task.def.id) : byKey.get(runKey(task.def.id, task.value));
 }
 
 function enabled(tasks: ResolvedTask[] | undefined): ResolvedTask[] | undefined {
@@ -91,9 +116,8 @@ export function parallelNexts(
   const running = runs.filter((run) => isRunning(run.state.current)).length;
   if (concurrent > 0 && running >= concurrent) return [];
   if (runs.some((run) => isCreated(run.state.current))) return [];
-  const missing = current.filter(
-    (task) => !runs.some((run) => isRunFor(task, run, parentId)) && startable(task, runs),
-  );
+  const runOf = runIndex(runs);
+  const missing = current.filter((task) => !runOf(task) && startable(task, runs));
   return concurrent > 0 ? missing.slice(0, concurrent - running) : missing;
 }
 
@@ -113,8 +137,7 @@ export function concurrentNexts(
     const key = task.value ?? '';
     groups.set(key, [...(groups.get(key) ?? []), task]);
   }
-  const runs = runsFor(execution, current, parentId);
-  const runOf = (task: ResolvedTask) => runs.find((run) => isRunFor(task, run, parentId));
+  const runOf = runIndex(runsFor(execution, current, parentId));
   let inFlight = 0;
   const candidates: ResolvedTask[] = [];
   for (const group of groups.values()) {

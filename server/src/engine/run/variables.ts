@@ -87,9 +87,10 @@ function parentsVariable(execution: Execution, run: TaskRun): PebbleValue[] {
  */
 export function outputsTree(execution: Execution): PebbleMap {
   let result: PebbleMap = {};
+  const byId = new Map(execution.taskRuns.map((r) => [r.id, r]));
   for (const run of execution.taskRuns) {
     if (!run.outputs) continue;
-    const values = ancestors(execution, run)
+    const values = ancestors(execution, run, byId)
       .reverse()
       .flatMap((parent) => (parent.value !== undefined ? [parent.value] : []));
     if (run.value !== undefined) values.push(run.value);

@@ -58,6 +58,7 @@ describe('merge', () => {
     assert.deepEqual(applyFilter('merge', { a: 1, b: 2 }, { items: { b: 3, c: 4 } }), { a: 1, b: 3, c: 4 });
     assert.deepEqual(applyFilter('merge', { a: 1 }, { items: ['x'] }), { a: 1, x: 'x' });
     assert.deepEqual(applyFilter('merge', null, { items: [1] }), [1]);
+    assert.deepEqual(applyFilter('merge', [1], {}), [1]);
   });
 
   it('rejects scalars and two nulls', () => {
@@ -141,6 +142,7 @@ describe('default', () => {
     assert.equal(applyFilter('default', '  ', { default: 'x' }), 'x');
     assert.equal(applyFilter('default', [], { default: 'x' }), 'x');
     assert.equal(applyFilter('default', {}, { default: 'x' }), 'x');
+    assert.equal(applyFilter('default', undefined, {}), null);
   });
 
   it('keeps other values, including false and 0', () => {

@@ -7,7 +7,7 @@ import { asString, fail } from '../lib/args';
 import { javaCompare } from '../lib/compare';
 import { javaClassName, javaToString } from '../lib/java';
 import { isEmptyValue } from '../lib/emptiness';
-import { optional, param } from '../lib/spec-helpers';
+import { optional } from '../lib/spec-helpers';
 
 function castList(input: PebbleValue, filter: string): PebbleValue[] {
   if (!Array.isArray(input)) {
@@ -123,7 +123,7 @@ export const collectionFilters: FilterSpec[] = [
   },
   {
     name: 'merge',
-    params: [param('items', 'list | map', 'The list or map to add.')],
+    params: [optional('items', 'list | map', undefined, 'The list or map to add.')],
     returns: 'list | map',
     description: 'Combines two lists (concatenation) or two maps (right-hand keys win).',
     kestra: false,
@@ -182,7 +182,7 @@ export const collectionFilters: FilterSpec[] = [
   },
   {
     name: 'default',
-    params: [param('default', 'any', 'The value used instead.')],
+    params: [optional('default', 'any', undefined, 'The value used instead (null when omitted).')],
     returns: 'any',
     description:
       'Replaces an undefined, null or empty value (blank string, empty list or map) by the argument.',

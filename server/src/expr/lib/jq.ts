@@ -1,9 +1,10 @@
 // The `jq` filter runs real jq (the jq-web WebAssembly build). Loading WebAssembly is asynchronous, so
 // hosts call `initJq()` once at startup; afterwards every query runs synchronously.
 //
-// jq-web is loaded with a runtime require (not bundled by esbuild) because it reads `jq.wasm` next to
-// its own script: it must stay in node_modules.
+// jq-web reads `jq.wasm` next to its own script, so it is never bundled: it is loaded at run time from
+// `jq/jq.js` beside the running bundle (a packaged extension ships it there) or from node_modules.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { PebbleError } from '../errors';
 import type { PebbleValue } from '../values';
 import { readJson } from './json-reader';
@@ -16,20 +17,29 @@ let runtime: JqRuntime | null = null;
 let loading: Promise<void> | null = null;
 let loadError: string | null = null;
 
-const JQ_MODULE = 'jq-web';
+/** Where jq-web may be: copied beside the bundle (dist/jq/jq.js), else the npm package. */
+function candidates(): string[] {
+  return [join(__dirname, 'jq', 'jq.js'), 'jq-web'];
+}
 
 /** Loads jq once; resolves when `jq` queries can run. Safe to call many times. */
 export function initJq(): Promise<void> {
   if (runtime) return Promise.resolve();
   loading ??= (async () => {
-    try {
-      const load = createRequire(__filename);
-      runtime = await (load(JQ_MODULE) as Promise<JqRuntime>);
-    } catch (error) {
-      loadError = (error as Error).message;
-      loading = null;
-      throw new PebbleError(`jq could not be loaded: ${loadError}`, 'runtime');
+    const load = createRequire(__filename);
+    const failures: string[] = [];
+    for (const candidate of candidates()) {
+      try {
+        runtime = await (load(candidate) as Promise<JqRuntime>);
+        loadError = null;
+        return;
+      } catch (error) {
+        failures.push(`${candidate}: ${(error as Error).message.split('\n')[0]}`);
+      }
     }
+    loadError = failures.join('; ');
+    loading = null;
+    throw new PebbleError(`jq could not be loaded (${loadError})`, 'runtime');
   })();
   return loading;
 }

@@ -62,7 +62,14 @@ function actionsFor(
       return suggestions.map((s, i) => replace(`Change to \`${s}\``, quoteLike(text, s), i === 0));
     }
     case 'unknown-type':
-    case 'unknown-reference': {
+    case 'unknown-reference':
+    case 'unknown-input':
+    case 'unknown-task-reference':
+    case 'unknown-variable':
+    case 'unknown-output':
+    case 'unknown-function':
+    case 'unknown-filter':
+    case 'unknown-test': {
       const end = doc.lines.offsetAt(diagnostic.range.end);
       const suggestion =
         given('suggestion') ??

@@ -40,8 +40,14 @@ describe('expression completion on the HTTP guide flows (bundled catalog)', () =
   it('`{{ outputs.` in print_status offers send_data only: never itself or a later task', () => {
     const { items, line, character } = complete(replaced(GET_WITH_LATER, PRINT, '{{ outputs.¦'));
     assert.deepEqual(labels(items), ['send_data']);
-    assert.deepEqual(items[0].textEdit, { range: { start: { line, character }, end: { line, character } }, newText: 'send_data' });
-    assert.deepEqual(labels(complete(replaced(HTTP_GET, 'https://dummyjson.com/products', '{{ outputs.¦ }}')).items), []);
+    assert.deepEqual(items[0].textEdit, {
+      range: { start: { line, character }, end: { line, character } },
+      newText: 'send_data',
+    });
+    assert.deepEqual(
+      labels(complete(replaced(HTTP_GET, 'https://dummyjson.com/products', '{{ outputs.¦ }}')).items),
+      [],
+    );
   });
 
   it('`{{ outputs.send_data.` offers the Request outputs', () => {
@@ -72,9 +78,12 @@ describe('expression completion on the HTTP guide flows (bundled catalog)', () =
   });
 
   it('after `|` offers the filters at the cursor', () => {
-    const { items, line, character } = complete(replaced(HTTP_GET, PRINT, '{{ outputs.send_data.body | ¦ }}'));
+    const { items, line, character } = complete(
+      replaced(HTTP_GET, PRINT, '{{ outputs.send_data.body | ¦ }}'),
+    );
     const names = labels(items);
-    for (const name of ['upper', 'lower', 'trim', 'date', 'default', 'jq', 'toJson']) assert.ok(names.includes(name), name);
+    for (const name of ['upper', 'lower', 'trim', 'date', 'default', 'jq', 'toJson'])
+      assert.ok(names.includes(name), name);
     assert.ok(!names.includes('outputs'));
     assert.deepEqual((items.find((i) => i.label === 'upper')?.textEdit as TextEdit).range, {
       start: { line, character },

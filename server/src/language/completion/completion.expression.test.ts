@@ -76,8 +76,20 @@ describe('expression completion: roots, locals and functions', () => {
     for (const source of [at('{{ ¦'), at('{{¦'), at('{{ ¦ }}')]) {
       const { items } = complete(source);
       assert.deepEqual(labels(items, CompletionItemKind.Variable), [
-        'inputs', 'outputs', 'vars', 'flow', 'execution', 'task', 'taskrun', 'parent', 'parents',
-        'trigger', 'labels', 'tasks', 'envs', 'globals',
+        'inputs',
+        'outputs',
+        'vars',
+        'flow',
+        'execution',
+        'task',
+        'taskrun',
+        'parent',
+        'parents',
+        'trigger',
+        'labels',
+        'tasks',
+        'envs',
+        'globals',
       ]);
       assert.deepEqual(labels(items, CompletionItemKind.Function), ['max', 'now', 'range', 'uuid']);
     }
@@ -99,11 +111,29 @@ describe('expression completion: roots, locals and functions', () => {
   it('no task, taskrun or parents in flow outputs; no outputs in triggers', () => {
     const outputs = complete(`${FLOW}outputs:\n  - id: o\n    type: STRING\n    value: "{{ ¦ }}"\n`);
     assert.deepEqual(labels(outputs.items, CompletionItemKind.Variable), [
-      'inputs', 'outputs', 'vars', 'flow', 'execution', 'trigger', 'labels', 'tasks', 'envs', 'globals',
+      'inputs',
+      'outputs',
+      'vars',
+      'flow',
+      'execution',
+      'trigger',
+      'labels',
+      'tasks',
+      'envs',
+      'globals',
     ]);
-    const trigger = complete(`${FLOW}triggers:\n  - id: t\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "0 * * * *"\n    inputs:\n      payload: "{{ ¦ }}"\n`);
+    const trigger = complete(
+      `${FLOW}triggers:\n  - id: t\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "0 * * * *"\n    inputs:\n      payload: "{{ ¦ }}"\n`,
+    );
     assert.deepEqual(labels(trigger.items, CompletionItemKind.Variable), [
-      'inputs', 'vars', 'flow', 'execution', 'trigger', 'labels', 'envs', 'globals',
+      'inputs',
+      'vars',
+      'flow',
+      'execution',
+      'trigger',
+      'labels',
+      'envs',
+      'globals',
     ]);
   });
 
@@ -114,7 +144,9 @@ describe('expression completion: roots, locals and functions', () => {
     assert.ok(!labels(header.items).includes('item'));
     const macro = complete(at('{% macro show(name, size=1) %}{{ ¦'));
     assert.deepEqual(labels(macro.items, CompletionItemKind.Variable), ['name', 'size']);
-    assert.deepEqual(labels(complete(at('{% macro show(name) %}{% endmacro %}{{ ¦')).items).slice(14, 15), ['show']);
+    assert.deepEqual(labels(complete(at('{% macro show(name) %}{% endmacro %}{{ ¦')).items).slice(14, 15), [
+      'show',
+    ]);
   });
 });
 
@@ -124,7 +156,10 @@ describe('expression completion: members', () => {
     assert.deepEqual(labels(items), ['payload', 'user.name']);
     const payload = items.find((i) => i.label === 'payload');
     assert.equal(payload?.detail, 'JSON');
-    assert.deepEqual(payload?.documentation, { kind: 'markdown', value: 'Input of type `JSON`.\n\nWhat to send.' });
+    assert.deepEqual(payload?.documentation, {
+      kind: 'markdown',
+      value: 'Input of type `JSON`.\n\nWhat to send.',
+    });
     assert.deepEqual(labels(complete(at('{{ inputs.user.¦ }}')).items), ['name']);
   });
 
@@ -136,7 +171,12 @@ describe('expression completion: members', () => {
 
   it('outputs.<id>. offers the outputs of its type; the If sees its own evaluationResult', () => {
     assert.deepEqual(labels(complete(at('{{ outputs.send_data.¦ }}')).items), [
-      'uri', 'code', 'headers', 'body', 'encryptedBody', 'formData',
+      'uri',
+      'code',
+      'headers',
+      'body',
+      'encryptedBody',
+      'formData',
     ]);
     assert.deepEqual(labels(complete(at('{{ outputs.branch.¦ }}')).items), ['evaluationResult']);
     assert.deepEqual(labels(complete(at('{{ tasks.send_data.¦ }}')).items), ['state']);
@@ -151,13 +191,22 @@ describe('expression completion: members', () => {
     assert.deepEqual(labels(complete(at('{{ flow.¦ }}')).items), ['id', 'namespace', 'revision', 'tenantId']);
     assert.deepEqual(labels(complete(at('{{ execution.¦ }}')).items), ['id', 'startDate', 'originalId']);
     assert.deepEqual(labels(complete(at('{{ task.¦ }}')).items), ['id', 'type']);
-    assert.deepEqual(labels(complete(at('{{ taskrun.¦ }}')).items), ['id', 'startDate', 'attemptsCount', 'parentId']);
+    assert.deepEqual(labels(complete(at('{{ taskrun.¦ }}')).items), [
+      'id',
+      'startDate',
+      'attemptsCount',
+      'parentId',
+    ]);
     assert.deepEqual(labels(complete(at('{{ parent.taskrun.¦ }}')).items), ['value']);
   });
 
   it('loop. fields inside a for body', () => {
     assert.deepEqual(labels(complete(at('{% for x in [1] %}{{ loop.¦ }}{% endfor %}')).items), [
-      'index', 'revindex', 'first', 'last', 'length',
+      'index',
+      'revindex',
+      'first',
+      'last',
+      'length',
     ]);
   });
 
@@ -170,14 +219,24 @@ describe('expression completion: members', () => {
     type: io.kestra.plugin.core.trigger.Webhook
     key: abc
 `;
-    assert.deepEqual(labels(complete(flow).items), ['date', 'next', 'previous', 'body', 'headers', 'parameters']);
+    assert.deepEqual(labels(complete(flow).items), [
+      'date',
+      'next',
+      'previous',
+      'body',
+      'headers',
+      'parameters',
+    ]);
   });
 
   it('inside the quotes of outputs[…]: the task ids as they are', () => {
     const { items, at: cursorRange } = complete(at("{{ outputs['s¦"));
     assert.deepEqual(labels(items), ['branch', 'send_data']);
     assert.deepEqual(edit(items, 'send_data'), {
-      range: { start: { ...cursorRange.start, character: cursorRange.start.character - 1 }, end: cursorRange.end },
+      range: {
+        start: { ...cursorRange.start, character: cursorRange.start.character - 1 },
+        end: cursorRange.end,
+      },
       newText: 'send_data',
     });
   });
@@ -217,10 +276,16 @@ describe('expression completion: iterations', () => {
     const { items, at: cursorRange } = complete(LOOP_FLOW.replace('CURSOR', '{{ outputs.ret.¦ }}'));
     assert.deepEqual(labels(items), ['[taskrun.value]', "['value']"]);
     const dot = { ...cursorRange.start, character: cursorRange.start.character - 1 };
-    assert.deepEqual(edit(items, '[taskrun.value]'), { range: { start: dot, end: cursorRange.end }, newText: '[taskrun.value]' });
+    assert.deepEqual(edit(items, '[taskrun.value]'), {
+      range: { start: dot, end: cursorRange.end },
+      newText: '[taskrun.value]',
+    });
     assert.equal(edit(items, "['value']").newText, "['${1:value}']");
     assert.match(String((items[0].documentation as { value: string }).value), /keyed by iteration value/);
-    assert.deepEqual(labels(complete(LOOP_FLOW.replace('CURSOR', '{{ outputs.ret[taskrun.value].¦ }}')).items), ['value']);
+    assert.deepEqual(
+      labels(complete(LOOP_FLOW.replace('CURSOR', '{{ outputs.ret[taskrun.value].¦ }}')).items),
+      ['value'],
+    );
   });
 
   it('WaitFor condition sees its body (and what ran before the WaitFor)', () => {
@@ -235,7 +300,12 @@ describe('expression completion: filters, tests, tags, scalars', () => {
     assert.deepEqual(labels(items), ['chunk', 'date', 'default', 'upper']);
     assert.deepEqual(edit(items, 'chunk'), { range: cursorRange, newText: 'chunk(${1:size})' });
     assert.equal(edit(items, 'date').newText, 'date');
-    assert.deepEqual(labels(complete(at('{{ inputs.payload | up¦')).items), ['chunk', 'date', 'default', 'upper']);
+    assert.deepEqual(labels(complete(at('{{ inputs.payload | up¦')).items), [
+      'chunk',
+      'date',
+      'default',
+      'upper',
+    ]);
   });
 
   it('after is / is not the tests', () => {
@@ -244,7 +314,16 @@ describe('expression completion: filters, tests, tags, scalars', () => {
   });
 
   it('after {% the tags, the ones of the open block first', () => {
-    assert.deepEqual(labels(complete(at('{% ¦ %}')).items), ['if', 'for', 'set', 'raw', 'verbatim', 'macro', 'filter', 'block']);
+    assert.deepEqual(labels(complete(at('{% ¦ %}')).items), [
+      'if',
+      'for',
+      'set',
+      'raw',
+      'verbatim',
+      'macro',
+      'filter',
+      'block',
+    ]);
     const inFor = complete(at('{% for x in [1] %}{{ x }}{%- ¦'));
     assert.deepEqual(labels(inFor.items).slice(0, 3), ['else', 'endfor', 'if']);
     assert.equal(edit(inFor.items, 'for').newText, 'for ${1:item} in ${2:items}');
@@ -257,7 +336,10 @@ describe('expression completion: filters, tests, tags, scalars', () => {
     );
     const { items, at: cursorRange } = complete(source);
     assert.deepEqual(edit(items, 'body'), {
-      range: { start: { ...cursorRange.start, character: cursorRange.start.character - 1 }, end: cursorRange.end },
+      range: {
+        start: { ...cursorRange.start, character: cursorRange.start.character - 1 },
+        end: cursorRange.end,
+      },
       newText: 'body',
     });
   });
@@ -275,7 +357,10 @@ tasks:
 `;
     const { items, at: cursorRange } = complete(single);
     const dot = { ...cursorRange.start, character: cursorRange.start.character - 1 };
-    assert.deepEqual(edit(items, 'get-data'), { range: { start: dot, end: cursorRange.end }, newText: '["get-data"]' });
+    assert.deepEqual(edit(items, 'get-data'), {
+      range: { start: dot, end: cursorRange.end },
+      newText: '["get-data"]',
+    });
     assert.equal(items[0].filterText, '.get-data');
     const plain = complete(single.replace("'{{ outputs.¦ }}'", '"{{ outputs.¦ }}"'));
     assert.equal(edit(plain.items, 'get-data').newText, "['get-data']");

@@ -23,11 +23,19 @@ function signature(name: string, params: ParamSpec[]): string {
 }
 
 /** Names Kestra has that the registry does not describe yet: offered plainly. */
-function undescribed(registry: CallableRegistry, kind: CallableKind, described: ReadonlyMap<string, unknown>): string[] {
+function undescribed(
+  registry: CallableRegistry,
+  kind: CallableKind,
+  described: ReadonlyMap<string, unknown>,
+): string[] {
   return knownCallableNames(registry, kind).filter((name) => !described.has(name));
 }
 
-export function functionItems(target: ItemTarget, registry: CallableRegistry, group: number): CompletionItem[] {
+export function functionItems(
+  target: ItemTarget,
+  registry: CallableRegistry,
+  group: number,
+): CompletionItem[] {
   const items = [...registry.functions.values()].map((spec) =>
     expressionItem(target, spec.name, callSnippet(spec.name, spec.params), {
       kind: Kind.Function,
@@ -38,14 +46,24 @@ export function functionItems(target: ItemTarget, registry: CallableRegistry, gr
     }),
   );
   for (const name of undescribed(registry, 'function', registry.functions)) {
-    items.push(expressionItem(target, name, callSnippet(name, undefined), { kind: Kind.Function, detail: 'function', snippet: true }));
+    items.push(
+      expressionItem(target, name, callSnippet(name, undefined), {
+        kind: Kind.Function,
+        detail: 'function',
+        snippet: true,
+      }),
+    );
   }
   return items.sort(byLabel).map((item, i) => ({ ...item, sortText: rank(group, i) }));
 }
 
 export function macroItems(target: ItemTarget, macros: MacroNode[], group: number): CompletionItem[] {
   return macros.map((macro, i) => {
-    const params = macro.params.map((p) => ({ name: p.name.name, type: 'any', optional: p.defaultValue !== null }));
+    const params = macro.params.map((p) => ({
+      name: p.name.name,
+      type: 'any',
+      optional: p.defaultValue !== null,
+    }));
     return expressionItem(target, macro.name.name, callSnippet(macro.name.name, params), {
       kind: Kind.Function,
       detail: `macro ${signature(macro.name.name, params)}`,
@@ -95,13 +113,41 @@ interface TagSpec {
 }
 
 const TAGS: TagSpec[] = [
-  { name: 'if', snippet: 'if ${1:condition}', description: 'Renders its body when the condition is true; closes with `endif`.' },
-  { name: 'for', snippet: 'for ${1:item} in ${2:items}', description: 'Renders its body for each item; `loop.index`, `loop.first`… inside; closes with `endfor`.' },
-  { name: 'set', snippet: 'set ${1:name} = ${2:value}', description: 'Binds a name for the rest of the template.' },
-  { name: 'raw', snippet: 'raw', description: 'Kestra keeps the text up to `{% endraw %}` (on the same line) as written.' },
-  { name: 'verbatim', snippet: 'verbatim', description: 'Keeps the text up to `{% endverbatim %}` as written, across lines.' },
-  { name: 'macro', snippet: 'macro ${1:name}(${2:args})', description: 'Defines a reusable template; it sees only its arguments. Closes with `endmacro`.' },
-  { name: 'filter', snippet: 'filter ${1:upper}', description: 'Passes the output of its body through filters; closes with `endfilter`.' },
+  {
+    name: 'if',
+    snippet: 'if ${1:condition}',
+    description: 'Renders its body when the condition is true; closes with `endif`.',
+  },
+  {
+    name: 'for',
+    snippet: 'for ${1:item} in ${2:items}',
+    description: 'Renders its body for each item; `loop.index`, `loop.first`… inside; closes with `endfor`.',
+  },
+  {
+    name: 'set',
+    snippet: 'set ${1:name} = ${2:value}',
+    description: 'Binds a name for the rest of the template.',
+  },
+  {
+    name: 'raw',
+    snippet: 'raw',
+    description: 'Kestra keeps the text up to `{% endraw %}` (on the same line) as written.',
+  },
+  {
+    name: 'verbatim',
+    snippet: 'verbatim',
+    description: 'Keeps the text up to `{% endverbatim %}` as written, across lines.',
+  },
+  {
+    name: 'macro',
+    snippet: 'macro ${1:name}(${2:args})',
+    description: 'Defines a reusable template; it sees only its arguments. Closes with `endmacro`.',
+  },
+  {
+    name: 'filter',
+    snippet: 'filter ${1:upper}',
+    description: 'Passes the output of its body through filters; closes with `endfilter`.',
+  },
   { name: 'block', snippet: 'block ${1:name}', description: 'A named block; closes with `endblock`.' },
 ];
 

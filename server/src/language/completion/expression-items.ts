@@ -33,7 +33,12 @@ export interface ItemOptions {
 
 export const Kind = CompletionItemKind;
 
-export function expressionItem(target: ItemTarget, label: string, newText: string, options: ItemOptions): CompletionItem {
+export function expressionItem(
+  target: ItemTarget,
+  label: string,
+  newText: string,
+  options: ItemOptions,
+): CompletionItem {
   const from = options.from ?? target.start;
   const range = target.lines.range(target.offsets[from], target.offsets[target.end]);
   const item: CompletionItem = { label, kind: options.kind, textEdit: { range, newText } };

@@ -45,10 +45,14 @@ export function memberItems(
     case 'vars':
       return names.includes(undefined) ? [] : variableItems(scope, place, names as string[]);
     case 'outputs':
-      return segments.length === 0 ? taskIdItems(scope, place, 'outputs') : outputMemberItems(scope, place, segments);
+      return segments.length === 0
+        ? taskIdItems(scope, place, 'outputs')
+        : outputMemberItems(scope, place, segments);
     case 'tasks':
       if (segments.length === 0) return taskIdItems(scope, place, 'tasks');
-      return segments.length === 1 ? fieldItems(place, [{ name: 'state', type: 'string', description: 'State of the task run.' }]) : [];
+      return segments.length === 1
+        ? fieldItems(place, [{ name: 'state', type: 'string', description: 'State of the task run.' }])
+        : [];
     case 'flow':
       return segments.length === 0 ? fieldItems(place, FLOW_FIELDS) : [];
     case 'execution':
@@ -73,7 +77,12 @@ export function memberItems(
 
 function fieldItems(place: MemberPlace, fields: ContextField[]): CompletionItem[] {
   return fields.map((field, i) =>
-    nameItem(place, field.name, { kind: Kind.Field, detail: field.type, documentation: field.description, sortText: rank(0, i) }),
+    nameItem(place, field.name, {
+      kind: Kind.Field,
+      detail: field.type,
+      documentation: field.description,
+      sortText: rank(0, i),
+    }),
   );
 }
 
@@ -104,7 +113,9 @@ function inputItems(scope: ExpressionScope, place: MemberPlace, path: string[]):
       nameItem(place, id.slice(prefix.length), {
         kind: Kind.Variable,
         detail: type,
-        documentation: [`Input of type \`${type}\`${required ? '' : ', optional'}.`, description].filter(Boolean).join('\n\n'),
+        documentation: [`Input of type \`${type}\`${required ? '' : ', optional'}.`, description]
+          .filter(Boolean)
+          .join('\n\n'),
         sortText: rank(0, i),
       }),
     );
@@ -118,7 +129,9 @@ function variableItems(scope: ExpressionScope, place: MemberPlace, path: string[
   for (const name of path) {
     const value = entries.find(([key]) => key === name)?.[1];
     if (!isMap(value)) return [];
-    entries = value.items.flatMap((pair) => (isScalar(pair.key) ? [[String(pair.key.value), pair.value as Node | null]] : []));
+    entries = value.items.flatMap((pair) =>
+      isScalar(pair.key) ? [[String(pair.key.value), pair.value as Node | null]] : [],
+    );
   }
   return entries.map(([name, value], i) =>
     nameItem(place, name, {
@@ -148,7 +161,11 @@ function triggerFieldsOf(scope: ExpressionScope, catalog: Catalog): ContextField
   for (const trigger of scope.triggers) {
     const type = trigger.type?.value;
     for (const field of (type && triggerFields(catalog, type)) || []) {
-      if (!merged.has(field.name)) merged.set(field.name, { ...field, description: `${field.description}\n\nSet by the ${shortType(type ?? '')} trigger.` });
+      if (!merged.has(field.name))
+        merged.set(field.name, {
+          ...field,
+          description: `${field.description}\n\nSet by the ${shortType(type ?? '')} trigger.`,
+        });
     }
   }
   return [...merged.values()];
@@ -158,12 +175,15 @@ function triggerFieldsOf(scope: ExpressionScope, catalog: Catalog): ContextField
 function labelItems(scope: ExpressionScope, place: MemberPlace): CompletionItem[] {
   const labels = scope.analysis.model.keys.get('labels')?.value as Node | null | undefined;
   const keys: string[] = [];
-  if (isMap(labels)) for (const pair of labels.items) if (isScalar(pair.key)) keys.push(String(pair.key.value));
+  if (isMap(labels))
+    for (const pair of labels.items) if (isScalar(pair.key)) keys.push(String(pair.key.value));
   if (isSeq(labels)) {
     for (const item of labels.items) {
       const key = isMap(item) ? item.get('key', true) : undefined;
       if (isScalar(key)) keys.push(String(key.value));
     }
   }
-  return keys.map((key, i) => nameItem(place, key, { kind: Kind.Field, detail: 'label', sortText: rank(0, i) }));
+  return keys.map((key, i) =>
+    nameItem(place, key, { kind: Kind.Field, detail: 'label', sortText: rank(0, i) }),
+  );
 }

@@ -32,7 +32,7 @@ export function expressionCompletions(
     keyQuote: context.site?.node.type === Scalar.QUOTE_SINGLE ? '"' : "'",
   };
   const analysis = analyseFlow(doc, catalog);
-  const scope = analysis ? scopeFor(analysis, contextOf(analysis, context, doc)) : undefined;
+  const scope = analysis ? scopeFor(analysis, contextOf(analysis, context)) : undefined;
   switch (slot.kind) {
     case 'tag':
       return tagItems(target, slot.bindings.openTags);
@@ -45,11 +45,15 @@ export function expressionCompletions(
     case 'member':
     case 'key':
       if (!scope) return [];
-      return memberItems(scope, catalog, slot.chain, slot.bindings, { target, dot: slot.dot, inKey: slot.kind === 'key' });
+      return memberItems(scope, catalog, slot.chain, slot.bindings, {
+        target,
+        dot: slot.dot,
+        inKey: slot.kind === 'key',
+      });
   }
 }
 
-function contextOf(analysis: FlowAnalysis, context: ExpressionContext, doc: FlowDocument): SiteContext {
+function contextOf(analysis: FlowAnalysis, context: ExpressionContext): SiteContext {
   if (context.site) return siteContext(context.site, analysis.model, analysis.catalog);
   // YAML could not read the string (an open quote while typing): place it by its offset.
   const offset = context.offsets[context.index] ?? 0;

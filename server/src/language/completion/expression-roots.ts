@@ -18,7 +18,21 @@ const LOCAL_DETAIL = {
 
 /** The root variables that exist where the string is rendered, most used first. */
 export function rootNames(scope: ExpressionScope | undefined): string[] {
-  if (!scope) return ['inputs', 'outputs', 'vars', 'flow', 'execution', 'task', 'taskrun', 'trigger', 'labels', 'tasks', 'envs', 'globals'];
+  if (!scope)
+    return [
+      'inputs',
+      'outputs',
+      'vars',
+      'flow',
+      'execution',
+      'task',
+      'taskrun',
+      'trigger',
+      'labels',
+      'tasks',
+      'envs',
+      'globals',
+    ];
   const { analysis, task } = scope;
   const roots: string[] = [];
   if (analysis.model.inputs.length) roots.push('inputs');

@@ -25,7 +25,12 @@ export interface CompletionSlot {
 
 const WORD = /[\p{L}\p{Nd}_]/u;
 
-export function completionSlot(template: string, index: number, blockStart: number, delimiter: 'print' | 'tag'): CompletionSlot | undefined {
+export function completionSlot(
+  template: string,
+  index: number,
+  blockStart: number,
+  delimiter: 'print' | 'tag',
+): CompletionSlot | undefined {
   let start = index;
   while (start > 0 && WORD.test(template[start - 1])) start--;
   let end = index;

@@ -32,10 +32,17 @@ export function nameItem(
   if (place.inKey || isIdentifier(name) || place.dot === undefined) {
     return expressionItem(place.target, name, name, options);
   }
-  return expressionItem(place.target, name, bracketed(name, place.target.keyQuote), { ...options, from: place.dot });
+  return expressionItem(place.target, name, bracketed(name, place.target.keyQuote), {
+    ...options,
+    from: place.dot,
+  });
 }
 
-export function taskIdItems(scope: ExpressionScope, place: MemberPlace, root: 'outputs' | 'tasks'): CompletionItem[] {
+export function taskIdItems(
+  scope: ExpressionScope,
+  place: MemberPlace,
+  root: 'outputs' | 'tasks',
+): CompletionItem[] {
   const { analysis } = scope;
   // Nearest first: the task just before is the one most often read.
   const tasks = [...scope.tasks].sort((a, b) => b.order - a.order);
@@ -44,7 +51,8 @@ export function taskIdItems(scope: ExpressionScope, place: MemberPlace, root: 'o
     return nameItem(place, id, {
       kind: Kind.Module,
       detail: task.type?.value,
-      documentation: root === 'outputs' ? outputsDoc(scope, task) : `State of ${code(id)}: ${code(`tasks.${id}.state`)}.`,
+      documentation:
+        root === 'outputs' ? outputsDoc(scope, task) : `State of ${code(id)}: ${code(`tasks.${id}.state`)}.`,
       sortText: rank(0, i),
     });
   });
@@ -84,7 +92,11 @@ function keyedDoc(id: string): string {
 }
 
 /** After `outputs.<id>`: iteration keys, then the outputs of the type, then OutputValues keys. */
-export function outputMemberItems(scope: ExpressionScope, place: MemberPlace, segments: Segment[]): CompletionItem[] {
+export function outputMemberItems(
+  scope: ExpressionScope,
+  place: MemberPlace,
+  segments: Segment[],
+): CompletionItem[] {
   const first = segments[0];
   if (first.kind !== 'name') return [];
   const { analysis } = scope;

@@ -25,7 +25,12 @@ function segmentOf(node: AstNode, object: AstNode): Segment | undefined {
   if (node.type === 'IndexAccess' && node.object === object) {
     const index = node.index;
     if (index.type === 'Literal' && index.kind === 'string') {
-      return { kind: 'name', name: String(index.value), span: [index.span[0] + 1, index.span[1] - 1], dotted: false };
+      return {
+        kind: 'name',
+        name: String(index.value),
+        span: [index.span[0] + 1, index.span[1] - 1],
+        dotted: false,
+      };
     }
     return { kind: 'computed', span: index.span };
   }

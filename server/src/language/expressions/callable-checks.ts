@@ -1,14 +1,18 @@
 // Functions, filters and tests: the name must be one Kestra defines (or a macro of the same string),
 // and the arguments must fit the signature the registry gives.
-import type { ArgumentList, Identifier, Span, TemplateNode } from '../../expr/ast';
-import { walk } from '../../expr/ast-walk';
+import type { Span } from '../../expr/ast';
 import type { ParamSpec } from '../../expr/registry-types';
 import type { FlowDiagnostic } from '../../flow/diagnostic';
 import type { LineIndex } from '../../flow/range';
 import { closestName } from '../../flow/schema-validation-suggest';
-import { isKnownCallable, knownCallableNames, type CallableKind, type CallableRegistry } from './known-callables';
+import {
+  isKnownCallable,
+  knownCallableNames,
+  type CallableKind,
+  type CallableRegistry,
+} from './known-callables';
 import { spanRange } from './site-range';
-import { macroBodies } from './template-bindings';
+import type { Call, TemplateFacts } from './template-facts';
 
 const CODES: Record<CallableKind, string> = {
   function: 'unknown-function',
@@ -16,26 +20,13 @@ const CODES: Record<CallableKind, string> = {
   test: 'unknown-test',
 };
 
-interface Call {
-  kind: CallableKind;
-  name: Identifier;
-  args: ArgumentList | null;
-}
-
 export function callableDiagnostics(
-  ast: TemplateNode,
+  facts: TemplateFacts,
   offsets: number[],
   lines: LineIndex,
   registry: CallableRegistry,
 ): FlowDiagnostic[] {
-  const macros = new Set(macroBodies(ast).map((m) => m.name.name));
-  const calls: Call[] = [];
-  walk(ast, (node) => {
-    if (node.type === 'FunctionCall') calls.push({ kind: 'function', name: node.callee, args: node.args });
-    else if (node.type === 'FilterApplication' || node.type === 'FilterCall') {
-      calls.push({ kind: 'filter', name: node.name, args: node.args });
-    } else if (node.type === 'TestApplication') calls.push({ kind: 'test', name: node.name, args: node.args });
-  });
+  const { calls, macros } = facts;
   const found: FlowDiagnostic[] = [];
   for (const call of calls) {
     const name = call.name.name;
@@ -48,7 +39,7 @@ export function callableDiagnostics(
         range: range(call.name.span),
         severity: 'error',
         code: CODES[call.kind],
-        message: `Kestra has no ${call.kind} \`${name}\`: ${suggestion ? `did you mean \`${suggestion}\`? ` : ''}Check the name against the ${call.kind}s Kestra provides.`,
+        message: `Kestra has no ${call.kind} \`${name}\`: ${suggestion ? `did you mean \`${suggestion}\`? Check` : 'check'} the name against the ${call.kind}s Kestra provides.`,
         ...(suggestion ? { data: { suggestion } } : {}),
       });
       continue;
@@ -64,7 +55,11 @@ function paramsOf(registry: CallableRegistry, kind: CallableKind, name: string):
   return (kind === 'filter' ? registry.filters.get(name) : registry.tests.get(name))?.params;
 }
 
-function argumentCount(call: Call, params: ParamSpec[], range: (span: Span) => FlowDiagnostic['range']): FlowDiagnostic[] {
+function argumentCount(
+  call: Call,
+  params: ParamSpec[],
+  range: (span: Span) => FlowDiagnostic['range'],
+): FlowDiagnostic[] {
   const items = call.args?.items ?? [];
   const positional = items.filter((a) => a.name === null);
   const named = new Set(items.flatMap((a) => (a.name ? [a.name.name] : [])));
@@ -73,7 +68,10 @@ function argumentCount(call: Call, params: ParamSpec[], range: (span: Span) => F
   if (!params.some((p) => p.variadic) && positional.length > params.length) {
     const extra = positional.slice(params.length);
     const span: Span = [extra[0].span[0], extra[extra.length - 1].span[1]];
-    const most = params.length === 0 ? 'no arguments' : `at most ${params.length} argument${params.length > 1 ? 's' : ''}`;
+    const most =
+      params.length === 0
+        ? 'no arguments'
+        : `at most ${params.length} argument${params.length > 1 ? 's' : ''}`;
     return [
       {
         range: range(span),
@@ -84,7 +82,8 @@ function argumentCount(call: Call, params: ParamSpec[], range: (span: Span) => F
     ];
   }
   const missing = params.filter(
-    (p, i) => !p.optional && p.default === undefined && !p.variadic && i >= positional.length && !named.has(p.name),
+    (p, i) =>
+      !p.optional && p.default === undefined && !p.variadic && i >= positional.length && !named.has(p.name),
   );
   if (missing.length === 0) return [];
   const names = missing.map((p) => `\`${p.name}\``).join(', ');

@@ -7,7 +7,11 @@ export interface ContextField {
   description: string;
 }
 
-const field = (name: string, type: string, description: string): ContextField => ({ name, type, description });
+const field = (name: string, type: string, description: string): ContextField => ({
+  name,
+  type,
+  description,
+});
 
 export const FLOW_FIELDS: ContextField[] = [
   field('id', 'string', 'Id of the flow.'),
@@ -19,7 +23,11 @@ export const FLOW_FIELDS: ContextField[] = [
 export const EXECUTION_FIELDS: ContextField[] = [
   field('id', 'string', 'Id of the execution.'),
   field('startDate', 'datetime', 'When the execution started.'),
-  field('originalId', 'string', 'Id of the first execution of a replay chain (the execution’s own id otherwise).'),
+  field(
+    'originalId',
+    'string',
+    'Id of the first execution of a replay chain (the execution’s own id otherwise).',
+  ),
 ];
 
 export const TASK_FIELDS: ContextField[] = [
@@ -39,7 +47,11 @@ export const TASKRUN_VALUE = field(
   'string',
   'The current iteration value of the enclosing ForEach (a string; JSON text for objects: use `fromJson(taskrun.value)`).',
 );
-export const TASKRUN_ITERATION = field('iteration', 'integer', 'The current iteration of the enclosing WaitFor loop.');
+export const TASKRUN_ITERATION = field(
+  'iteration',
+  'integer',
+  'The current iteration of the enclosing WaitFor loop.',
+);
 export const TASKRUN_ITEMS = field('items', 'uri', 'URI of the batch file of this ForEachItem iteration.');
 
 export const PARENT_FIELDS: ContextField[] = [

@@ -11,9 +11,12 @@ import type { LineIndex } from '../../flow/range';
 import { callableDiagnostics } from './callable-checks';
 import { analyseFlow, type FlowAnalysis } from './flow-analysis';
 import { defaultRegistry, type CallableRegistry } from './known-callables';
-import { referenceDiagnostics } from './reference-checks';
+import { REFERENCE_ROOTS, referenceDiagnostics } from './reference-checks';
 import { siteContext, type SiteContext } from './site-context';
 import { spanRange } from './site-range';
+import { templateFacts } from './template-facts';
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function expressionDiagnostics(
   doc: FlowDocument,
@@ -43,10 +46,13 @@ export function siteDiagnostics(
     code: 'expression-syntax',
     message: error.message,
   }));
-  found.push(...callableDiagnostics(ast, site.offsets, lines, registry));
-  if (context.kind === 'task' || context.kind === 'flow-output' || context.kind === 'variable') {
+  const checksReferences =
+    context.kind === 'task' || context.kind === 'flow-output' || context.kind === 'variable';
+  const facts = templateFacts(ast, checksReferences ? REFERENCE_ROOTS : NONE);
+  found.push(...callableDiagnostics(facts, site.offsets, lines, registry));
+  if (checksReferences) {
     const current = context.kind === 'task' ? context.task : undefined;
-    found.push(...referenceDiagnostics(analysis, { ast, offsets: site.offsets, current }, lines, registry));
+    found.push(...referenceDiagnostics(analysis, { facts, offsets: site.offsets, current }, lines, registry));
   }
   return found.sort(byStart);
 }
@@ -56,7 +62,12 @@ function byStart(a: FlowDiagnostic, b: FlowDiagnostic): number {
 }
 
 /** `{{ }}` in a string the catalog says Kestra does not render: it is used as written. */
-function staticUse(ast: TemplateNode, site: ExpressionSite, context: SiteContext, lines: LineIndex): FlowDiagnostic[] {
+function staticUse(
+  ast: TemplateNode,
+  site: ExpressionSite,
+  context: SiteContext,
+  lines: LineIndex,
+): FlowDiagnostic[] {
   const first = ast.body.find((node) => node.type !== 'Text' && node.type !== 'Comment');
   const property = context.staticProperty;
   if (!first || !property) return [];

@@ -57,7 +57,8 @@ describe('expression diagnostics: one exact object per code', () => {
         range: rangeOf(doc, 'paylod'),
         severity: 'error',
         code: 'unknown-input',
-        message: 'No input `paylod` is declared: use one of `payload`, `user.name`, or declare it under `inputs`.',
+        message:
+          'No input `paylod` is declared: use one of `payload`, `user.name`, or declare it under `inputs`.',
         data: { suggestion: 'payload' },
       },
     ]);
@@ -73,14 +74,15 @@ describe('expression diagnostics: one exact object per code', () => {
         range: rangeOf(doc, 'send_dat', 0, 'message'),
         severity: 'error',
         code: 'unknown-task-reference',
-        message: 'No task `send_dat` in this flow: did you mean `send_data`? Use the id of a task declared in the flow.',
+        message:
+          'No task `send_dat` in this flow: did you mean `send_data`? Use the id of a task declared in the flow.',
         data: { suggestion: 'send_data' },
       },
       {
         range: rangeOf(doc, 'nope'),
         severity: 'error',
         code: 'unknown-task-reference',
-        message: 'No task `nope` in this flow: Use the id of a task declared in the flow.',
+        message: 'No task `nope` in this flow: use the id of a task declared in the flow.',
       },
     ]);
   });
@@ -152,7 +154,8 @@ tasks:
         range: rangeOf(doc, 'early', 0, 'format'),
         severity: 'warning',
         code: 'output-not-yet-available',
-        message: 'Task `early` reads its own outputs, which exist only once it has run: read them in a later task.',
+        message:
+          'Task `early` reads its own outputs, which exist only once it has run: read them in a later task.',
       },
       {
         range: rangeOf(doc, 'right', 0, 'format'),
@@ -190,21 +193,24 @@ tasks:
         range: rangeOf(doc, 'noww'),
         severity: 'error',
         code: 'unknown-function',
-        message: 'Kestra has no function `noww`: did you mean `now`? Check the name against the functions Kestra provides.',
+        message:
+          'Kestra has no function `noww`: did you mean `now`? Check the name against the functions Kestra provides.',
         data: { suggestion: 'now' },
       },
       {
         range: rangeOf(doc, 'uper'),
         severity: 'error',
         code: 'unknown-filter',
-        message: 'Kestra has no filter `uper`: did you mean `upper`? Check the name against the filters Kestra provides.',
+        message:
+          'Kestra has no filter `uper`: did you mean `upper`? Check the name against the filters Kestra provides.',
         data: { suggestion: 'upper' },
       },
       {
         range: rangeOf(doc, 'defind'),
         severity: 'error',
         code: 'unknown-test',
-        message: 'Kestra has no test `defind`: did you mean `defined`? Check the name against the tests Kestra provides.',
+        message:
+          'Kestra has no test `defind`: did you mean `defined`? Check the name against the tests Kestra provides.',
         data: { suggestion: 'defined' },
       },
     ]);
@@ -251,7 +257,8 @@ tasks:
         range: rangeOf(doc, '{{ inputs.task }}'),
         severity: 'warning',
         code: 'dynamic-expression-in-static-property',
-        message: '`tasksId` of Fetch is not rendered: Kestra uses this text as written, expression included. Write the value itself.',
+        message:
+          '`tasksId` of Fetch is not rendered: Kestra uses this text as written, expression included. Write the value itself.',
       },
     ]);
   });

@@ -8,7 +8,9 @@ const catalog = PluginCatalog.bundled();
 
 /** The codes found in `text` (empty when the dynamic forms are left alone, as they should be). */
 function codes(text: string): string[] {
-  return expressionDiagnostics(parseFlowDocument(text), catalog).map((d) => `${d.code}@${d.range.start.line}`);
+  return expressionDiagnostics(parseFlowDocument(text), catalog).map(
+    (d) => `${d.code}@${d.range.start.line}`,
+  );
 }
 
 const HEAD = `id: demo
@@ -27,7 +29,10 @@ const log = (id: string, message: string) =>
 
 describe('expression diagnostics stay silent on dynamic forms', () => {
   it('computed keys: outputs[task.id], outputs[inputs.items.id]', () => {
-    assert.deepEqual(codes(withTasks(log('a', '{{ outputs[task.id] }} {{ outputs[inputs.items.id].value }}'))), []);
+    assert.deepEqual(
+      codes(withTasks(log('a', '{{ outputs[task.id] }} {{ outputs[inputs.items.id].value }}'))),
+      [],
+    );
   });
 
   it('names the template binds: loop variables, loop, set names, shadowed roots', () => {
@@ -47,11 +52,14 @@ describe('expression diagnostics stay silent on dynamic forms', () => {
   });
 
   it('trigger variables, whatever the trigger type', () => {
-    const flow = withTasks(log('a', '{{ trigger.anything }} {{ trigger.body.x }}'), `triggers:
+    const flow = withTasks(
+      log('a', '{{ trigger.anything }} {{ trigger.body.x }}'),
+      `triggers:
   - id: listen
     type: io.kestra.plugin.kafka.Trigger
     topic: "{{ trigger.whatever }} {{ outputs.upstream_task.value }}"
-`);
+`,
+    );
     assert.deepEqual(codes(flow), []);
   });
 
@@ -75,11 +83,14 @@ tasks:
   });
 
   it('pluginDefaults values: their context is unknown', () => {
-    const flow = withTasks(log('a', 'hi'), `pluginDefaults:
+    const flow = withTasks(
+      log('a', 'hi'),
+      `pluginDefaults:
   - type: io.kestra.plugin.core.log.Log
     values:
       message: "{{ inputs.nope }} {{ outputs.nope.value }} {{ vars.nope }}"
-`);
+`,
+    );
     assert.deepEqual(codes(flow), []);
   });
 

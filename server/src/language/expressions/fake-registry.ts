@@ -8,7 +8,15 @@ const unused = (): never => {
 };
 
 function filter(name: string, params: ParamSpec[], extra: Partial<FilterSpec> = {}): FilterSpec {
-  return { name, params, returns: 'any', description: `The ${name} filter.`, kestra: false, apply: unused, ...extra };
+  return {
+    name,
+    params,
+    returns: 'any',
+    description: `The ${name} filter.`,
+    kestra: false,
+    apply: unused,
+    ...extra,
+  };
 }
 
 function fn(name: string, params: ParamSpec[], returns = 'any'): FunctionSpec {
@@ -22,13 +30,28 @@ function test(name: string, extra: Partial<TestSpec> = {}): TestSpec {
 export function fakeRegistry(): CallableRegistry {
   const filters = [
     filter('upper', []),
-    filter('date', [{ name: 'format', type: 'string', optional: true }, { name: 'timeZone', type: 'string', optional: true }], { kestra: true }),
+    filter(
+      'date',
+      [
+        { name: 'format', type: 'string', optional: true },
+        { name: 'timeZone', type: 'string', optional: true },
+      ],
+      { kestra: true },
+    ),
     filter('chunk', [{ name: 'size', type: 'integer' }], { kestra: true }),
     filter('default', [{ name: 'default', type: 'any' }], { acceptsUndefined: true }),
   ];
   const functions = [
     fn('now', [{ name: 'format', type: 'string', optional: true }], 'string'),
-    fn('range', [{ name: 'start', type: 'integer' }, { name: 'end', type: 'integer' }, { name: 'increment', type: 'integer', default: 1 }], 'list'),
+    fn(
+      'range',
+      [
+        { name: 'start', type: 'integer' },
+        { name: 'end', type: 'integer' },
+        { name: 'increment', type: 'integer', default: 1 },
+      ],
+      'list',
+    ),
     fn('max', [{ name: 'values', type: 'number', variadic: true }], 'number'),
     fn('uuid', [], 'string'),
   ];

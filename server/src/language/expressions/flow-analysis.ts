@@ -1,7 +1,7 @@
 // What expressions of a flow can name, computed once per document: task ids (also those nested in
 // plugin-specific lists the model does not follow, and ForEachItem's hidden subtasks), the outputs of
 // each task type, input ids, variables, and the task order.
-import { isMap, isScalar, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Catalog, PluginOutput } from '../../flow/catalog-types';
 import type { FlowDocument } from '../../flow/flow-document';
 import type { FlowModel, TaskModel } from '../../flow/model';
@@ -43,7 +43,10 @@ const FOR_EACH_ITEM_SUBTASKS: [string, PluginOutput[]][] = [
       out('uri', 'uri', 'URI of the batch list.'),
     ],
   ],
-  ['_merge', [out('subflowOutputs', 'uri', 'ION file concatenating the outputs of every subflow execution.')]],
+  [
+    '_merge',
+    [out('subflowOutputs', 'uri', 'ION file concatenating the outputs of every subflow execution.')],
+  ],
 ];
 
 const cache = new WeakMap<FlowDocument, { catalog: Catalog; analysis: FlowAnalysis }>();
@@ -64,7 +67,8 @@ export function analyseFlow(doc: FlowDocument, catalog: Catalog): FlowAnalysis |
     const id = task.id.value;
     tasksById.set(id, [...(tasksById.get(id) ?? []), task]);
     if (type === FOR_EACH_ITEM) {
-      for (const [suffix, outputs] of FOR_EACH_ITEM_SUBTASKS) hidden.set(id + suffix, { id: id + suffix, owner: task, outputs });
+      for (const [suffix, outputs] of FOR_EACH_ITEM_SUBTASKS)
+        hidden.set(id + suffix, { id: id + suffix, owner: task, outputs });
     }
   }
   const analysis: FlowAnalysis = {
@@ -86,15 +90,25 @@ export function analyseFlow(doc: FlowDocument, catalog: Catalog): FlowAnalysis |
 /** Ids of every mapping with `id` and `type` under the flow's task lists. */
 function typedIds(model: FlowModel): Set<string> {
   const ids = new Set<string>();
-  for (const key of ['tasks', 'errors', 'finally', 'afterExecution', 'listeners']) {
-    const pair = model.keys.get(key);
-    if (!pair?.value) continue;
-    visit(pair.value as Node, {
-      Map(_key, node) {
-        const id = node.get('id', true);
-        if (isScalar(id) && typeof id.value === 'string' && node.has('type')) ids.add(id.value);
-      },
-    });
+  const pending: unknown[] = [];
+  for (const key of ['tasks', 'errors', 'finally', 'afterExecution', 'listeners'])
+    pending.push(model.keys.get(key)?.value);
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isMap(node)) {
+      let id: string | undefined;
+      let typed = false;
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (key === 'id' && isScalar(pair.value) && typeof pair.value.value === 'string')
+          id = pair.value.value;
+        else if (key === 'type') typed = true;
+        pending.push(pair.value);
+      }
+      if (id !== undefined && typed) ids.add(id);
+    }
   }
   return ids;
 }
@@ -103,7 +117,10 @@ function typedIds(model: FlowModel): Set<string> {
  * Outputs of a task id: the catalog's list for its type, or undefined when they cannot be known (a
  * type outside the catalog, a catalog without outputs, a task whose outputs are another task's).
  */
-export function outputsOf(analysis: FlowAnalysis, id: string): { outputs: PluginOutput[]; typeName: string } | undefined {
+export function outputsOf(
+  analysis: FlowAnalysis,
+  id: string,
+): { outputs: PluginOutput[]; typeName: string } | undefined {
   const hiddenTask = analysis.hidden.get(id);
   if (hiddenTask) return { outputs: hiddenTask.outputs, typeName: FOR_EACH_ITEM };
   const tasks = analysis.tasksById.get(id);

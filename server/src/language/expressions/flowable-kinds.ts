@@ -25,7 +25,15 @@ const LOOPS = new Set([FOR_EACH, EACH_SEQUENTIAL, EACH_PARALLEL, WAIT_FOR]);
 const PARALLEL_CHILDREN = new Set([PARALLEL, EACH_PARALLEL]);
 /** `errors` tasks are started all at once (reference §4.4 step 3). */
 const PARALLEL_ERRORS = new Set([PARALLEL, EACH_PARALLEL, DAG]);
-const CORE_FLOWABLES = new Set([...LOOPS, PARALLEL, DAG, WORKING_DIRECTORY, FOR_EACH_ITEM, SUBFLOW, TEMPLATE]);
+const CORE_FLOWABLES = new Set([
+  ...LOOPS,
+  PARALLEL,
+  DAG,
+  WORKING_DIRECTORY,
+  FOR_EACH_ITEM,
+  SUBFLOW,
+  TEMPLATE,
+]);
 
 /**
  * The canonical type of a task: through the catalog (aliases, any case), else the name as written.

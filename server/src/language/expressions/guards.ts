@@ -12,9 +12,11 @@ export function isGuarded(path: readonly AstNode[], registry: CallableRegistry):
     if (parent.type === 'BinaryExpression' && (parent.operator === '??' || parent.operator === '???')) {
       if (parent.left === child) return true;
     } else if (parent.type === 'FilterApplication' && parent.input === child) {
-      if (parent.name.name === 'default' || registry.filters.get(parent.name.name)?.acceptsUndefined) return true;
+      if (parent.name.name === 'default' || registry.filters.get(parent.name.name)?.acceptsUndefined)
+        return true;
     } else if (parent.type === 'TestApplication' && parent.input === child) {
-      if (parent.name.name === 'defined' || registry.tests.get(parent.name.name)?.acceptsUndefined) return true;
+      if (parent.name.name === 'defined' || registry.tests.get(parent.name.name)?.acceptsUndefined)
+        return true;
     }
   }
   return false;

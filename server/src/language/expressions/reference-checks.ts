@@ -1,25 +1,24 @@
 // Names an expression reads from the flow: `inputs.X`, `vars.X`, `outputs.X.Y`, `tasks.X`. Each is
 // checked against the flow only where the answer is certain; dynamic forms (computed keys, names a
 // template binds itself, guarded reads, macro bodies) are left alone.
-import type { TemplateNode, Variable } from '../../expr/ast';
-import { walkPaths } from './ast-paths';
 import type { FlowDiagnostic } from '../../flow/diagnostic';
 import type { TaskModel } from '../../flow/model';
 import type { LineIndex } from '../../flow/range';
 import { closestName } from '../../flow/schema-validation-suggest';
-import { chainUp, type AccessChain, type Segment } from './access-chain';
+import type { AccessChain, Segment } from './access-chain';
 import { outputsOf, type FlowAnalysis } from './flow-analysis';
 import { isGuarded } from './guards';
 import { DAG } from './flowable-kinds';
 import { isAncestor, meet } from './task-order';
 import type { CallableRegistry } from './known-callables';
 import { spanRange } from './site-range';
-import { boundNames } from './template-bindings';
+import type { TemplateFacts } from './template-facts';
 
-const ROOTS = new Set(['inputs', 'vars', 'outputs', 'tasks']);
+/** The roots whose names the flow declares. */
+export const REFERENCE_ROOTS: ReadonlySet<string> = new Set(['inputs', 'vars', 'outputs', 'tasks']);
 
 export interface ReferenceSite {
-  ast: TemplateNode;
+  facts: TemplateFacts;
   offsets: number[];
   /** The task whose run renders the string, when its order matters (`output-not-yet-available`). */
   current?: TaskModel;
@@ -37,18 +36,13 @@ export function referenceDiagnostics(
   lines: LineIndex,
   registry: CallableRegistry,
 ): FlowDiagnostic[] {
-  const shadowed = boundNames(site.ast);
+  const { bound, roots } = site.facts;
   const references: Reference[] = [];
-  walkPaths(site.ast, (node, parents) => {
-    if (node.type !== 'Variable' || !ROOTS.has(node.name) || shadowed.has(node.name)) return;
-    if (parents.some((p) => p.type === 'Macro')) return;
-    const chain = chainUp(node as Variable, parents);
-    const first = chain.segments[0];
-    if (first?.kind !== 'name') return;
-    const at = parents.indexOf(chain.top);
-    const path = at >= 0 ? parents.slice(0, at + 1) : [...parents, node];
-    references.push({ chain, first, guarded: isGuarded(path, registry) });
-  });
+  for (const use of roots) {
+    const first = use.chain.segments[0];
+    if (use.inMacro || bound.has(use.chain.root.name) || first?.kind !== 'name') continue;
+    references.push({ chain: use.chain, first, guarded: isGuarded(use.path, registry) });
+  }
   // A name read under a guard anywhere in the string is treated as optional everywhere in it
   // (`{% if outputs.t is defined %}{{ outputs.t.value }}{% endif %}`).
   const optional = new Set(references.filter((r) => r.guarded).map((r) => key(r)));
@@ -122,7 +116,7 @@ function taskReference(
       range,
       severity: 'error',
       code: 'unknown-task-reference',
-      message: `No task \`${id}\` in this flow: ${suggestion ? `did you mean \`${suggestion}\`? ` : ''}Use the id of a task declared in the flow.`,
+      message: `No task \`${id}\` in this flow: ${suggestion ? `did you mean \`${suggestion}\`? Use` : 'use'} the id of a task declared in the flow.`,
       ...(suggestion ? { data: { suggestion } } : {}),
     };
   }
@@ -180,7 +174,8 @@ function why(analysis: FlowAnalysis, target: TaskModel, current: TaskModel): str
   if (common && analysis.kinds.is(common, DAG) && currentSide.slot === targetSide.slot) {
     return ' (it is not in its `dependsOn`)';
   }
-  if (currentSide.slot !== targetSide.slot || currentSide.caseKey !== targetSide.caseKey) return ' (it is in another branch)';
+  if (currentSide.slot !== targetSide.slot || currentSide.caseKey !== targetSide.caseKey)
+    return ' (it is in another branch)';
   return ' (it comes later)';
 }
 

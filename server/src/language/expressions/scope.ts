@@ -39,7 +39,8 @@ export function scopeFor(analysis: FlowAnalysis, context: SiteContext): Expressi
     tasks,
     taskrunValue: iteration.direct,
     parentValue: iteration.nested,
-    waitForIteration: task !== undefined && (kinds.is(task, WAIT_FOR) || kinds.enclosing(task, WAIT_FOR) !== undefined),
+    waitForIteration:
+      task !== undefined && (kinds.is(task, WAIT_FOR) || kinds.enclosing(task, WAIT_FOR) !== undefined),
     forEachItemBatch: task !== undefined && kinds.is(task, FOR_EACH_ITEM),
     triggers: context.kind === 'trigger' && context.trigger ? [context.trigger] : model.triggers,
   };

@@ -46,7 +46,9 @@ export function siteContext(site: ExpressionSite, model: FlowModel, catalog: Cat
     case 'finally':
     case 'afterExecution':
     case 'listeners':
-      return site.task ? taskSite(site, site.task, catalog) : { kind: top === 'listeners' ? 'unknown' : 'literal' };
+      return site.task
+        ? taskSite(site, site.task, catalog)
+        : { kind: top === 'listeners' ? 'unknown' : 'literal' };
     case 'triggers':
       return { kind: 'trigger', trigger: typeof index === 'number' ? model.triggers[index] : undefined };
     case 'inputs':
@@ -72,7 +74,8 @@ function taskSite(site: ExpressionSite, task: TaskModel, catalog: Catalog): Site
     return { kind: 'literal', task, property };
   }
   // Subflow `outputs` (deprecated) is rendered in the child execution, whose tasks this file does not show.
-  if (property === 'outputs' && canonicalType(catalog, task) === SUBFLOW) return { kind: 'unknown', task, property };
+  if (property === 'outputs' && canonicalType(catalog, task) === SUBFLOW)
+    return { kind: 'unknown', task, property };
   const staticProperty = staticStringProperty(site, task, property, pair, catalog);
   if (staticProperty) return { kind: 'literal', task, property, staticProperty };
   return { kind: 'task', task, property };
@@ -86,7 +89,8 @@ function pairHolding(map: YAMLMap, node: Node): Pair | undefined {
     const key = item.key as Node | null;
     const value = item.value as Node | null;
     if (key === node) return item as Pair;
-    if (value?.range && value.range[0] <= at && at < Math.max(value.range[1], value.range[0] + 1)) return item as Pair;
+    if (value?.range && value.range[0] <= at && at < Math.max(value.range[1], value.range[0] + 1))
+      return item as Pair;
   }
   return undefined;
 }
@@ -112,7 +116,9 @@ function staticStringProperty(
   while (property.type === 'object' && property.properties?.length && isMap(node)) {
     const inner = pairHolding(node, site.node);
     const key = inner && isScalar(inner.key) ? String(inner.key.value) : undefined;
-    const field: PluginProperty | undefined = key ? property.properties.find((p) => p.name === key) : undefined;
+    const field: PluginProperty | undefined = key
+      ? property.properties.find((p) => p.name === key)
+      : undefined;
     if (!inner || !field) return undefined;
     property = field;
     node = inner.value as Node | null;

@@ -67,7 +67,8 @@ export class TaskOrder {
     if (!parent) return b.order < a.order;
     if (rankA === 0) {
       if (this.kinds.runsChildrenInParallel(parent)) return false;
-      if (this.kinds.is(parent, DAG)) return b.id !== undefined && this.dependencies(parent, a).has(b.id.value);
+      if (this.kinds.is(parent, DAG))
+        return b.id !== undefined && this.dependencies(parent, a).has(b.id.value);
       return b.order < a.order;
     }
     return !this.kinds.runsErrorsInParallel(parent) && b.order < a.order;

@@ -27,26 +27,6 @@ const TAG_OF: Partial<Record<Statement['type'], string>> = {
   Block: 'block',
 };
 
-/** Every name the template binds anywhere (for diagnostics, where scoping is not worth the risk). */
-export function boundNames(ast: TemplateNode): Set<string> {
-  const names = new Set<string>();
-  walk(ast, (node) => {
-    if (node.type === 'For') names.add(node.variable.name).add('loop');
-    else if (node.type === 'Set') names.add(node.name.name);
-    else if (node.type === 'Macro') for (const param of node.params) names.add(param.name.name);
-  });
-  return names;
-}
-
-/** Macro bodies of the template, whose names belong to the macro's own scope. */
-export function macroBodies(ast: TemplateNode): MacroNode[] {
-  const macros: MacroNode[] = [];
-  walk(ast, (node) => {
-    if (node.type === 'Macro') macros.push(node);
-  });
-  return macros;
-}
-
 /**
  * What is bound at the end of `prefix` (the template up to the cursor, parsed on its own so that
  * every block around the cursor is an unclosed node).
@@ -55,7 +35,11 @@ export function bindingsAt(prefix: string, ast: TemplateNode): BindingsAt {
   const result: BindingsAt = { locals: [], macros: [], inMacro: false, openTags: [] };
   const index = prefix.length;
   walk(ast, (node: AstNode) => {
-    if (node.type === 'Set' && node.span[1] <= index && prefix.slice(node.span[0], node.span[1]).endsWith('}')) {
+    if (
+      node.type === 'Set' &&
+      node.span[1] <= index &&
+      prefix.slice(node.span[0], node.span[1]).endsWith('%}')
+    ) {
       result.locals.push({ name: node.name.name, kind: 'set' });
     } else if (node.type === 'Macro') {
       if (node.name.name) result.macros.push(node);
@@ -64,7 +48,10 @@ export function bindingsAt(prefix: string, ast: TemplateNode): BindingsAt {
     if (!tag || !isOpen(prefix, node, tag)) return;
     result.openTags.push(tag);
     if (node.type === 'For' && inBody(prefix, node)) {
-      result.locals.push({ name: node.variable.name, kind: 'loop-variable', detail: source(prefix, node) }, { name: 'loop', kind: 'loop' });
+      result.locals.push(
+        { name: node.variable.name, kind: 'loop-variable', detail: source(prefix, node) },
+        { name: 'loop', kind: 'loop' },
+      );
     } else if (node.type === 'Macro' && inBody(prefix, node)) {
       result.inMacro = true;
       result.locals = result.locals.filter((l) => l.kind === 'macro-parameter');

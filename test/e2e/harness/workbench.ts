@@ -1,0 +1,67 @@
+// Driving the VS Code workbench in the browser: open a file, run a palette command, find the run
+// panel's content frame, take screenshots. Every wait is on something appearing in the page.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS, type FrameLocator, type Locator, type Page } from './tools';
+
+export const SHOTS = join(RESULTS, 'e2e');
+
+export class Workbench {
+  constructor(readonly page: Page) {
+    mkdirSync(SHOTS, { recursive: true });
+  }
+
+  async shot(name: string): Promise<string> {
+    const path = join(SHOTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its tab to be the active one. */
+  async openFile(relativePath: string, firstLine: string): Promise<void> {
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.keyboard.type(relativePath);
+    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    await this.activeEditor().locator('.view-lines', { hasText: firstLine }).waitFor({ timeout: 15_000 });
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  /** Runs a command from the palette (F1), by its label as shown. */
+  async command(label: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.keyboard.type(label);
+    await this.quickInput.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** The content of the (only) visible webview: outer iframe, then its active frame. */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** The actions in the title of the active editor group. */
+  titleActions(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-actions');
+  }
+}
+
+/** Polls `read` until `accept` likes its value or the deadline passes (for UI that needs retries). */
+export async function retryUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) value = await read();
+  return value;
+}

@@ -1,0 +1,175 @@
+// `npm run test:e2e`: the packaged extension (.vsix) installed into a fresh code-server profile and
+// driven through the UI with Playwright and Debian Chromium, as a user would: diagnostics only on
+// flows, completion, Run Flow from the palette, the inputs form, the run panel (state, logs, outputs,
+// Debug Outputs) and the error gate. Screenshots go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { startDummyServer, type DummyServer } from '../engine/support/dummy-server';
+import { launchBrowser } from './harness/browser';
+import { packageExtension } from './harness/build';
+import { installExtension, newProfile, startCodeServer, type CodeServer } from './harness/code-server';
+import { checkTools, type BrowserContext } from './harness/tools';
+import { measureLogView } from './harness/log-perf';
+import { retryUntil, SHOTS, Workbench } from './harness/workbench';
+import { makeWorkspace, WORKSPACE_FILES } from './harness/workspace';
+
+const RUN_TIMEOUT = 60_000;
+const log = (text: string) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+async function diagnosticsOnFlowsOnly(wb: Workbench): Promise<void> {
+  await wb.openFile(WORKSPACE_FILES.workflow, 'name: CI');
+  assert.equal(await wb.titleActions().locator('.codicon-play').count(), 0, 'no Run button on a GitHub workflow');
+  await wb.openFile(WORKSPACE_FILES.broken, 'id: broken');
+  await wb.activeEditor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+  await wb.titleActions().locator('.codicon-play').first().waitFor({ timeout: 10_000 });
+  await wb.page.keyboard.press('Control+Shift+M');
+  const markers = wb.page.locator('.markers-panel .monaco-list-row');
+  await markers.first().waitFor({ timeout: 15_000 });
+  const rows = await markers.allInnerTexts();
+  await wb.shot('01-problems');
+  assert.ok(rows.some((row) => row.includes('broken.yaml')), `Problems lists broken.yaml: ${rows.join(' | ')}`);
+  assert.ok(rows.some((row) => row.includes('io.kestra.plugin.core.log.Lgo')), 'the unknown task type is reported');
+  assert.ok(!rows.some((row) => row.includes('ci.yml')), 'nothing for the GitHub workflow');
+  await wb.page.keyboard.press('Control+Shift+M');
+  log(`diagnostics: ${rows.length} Problems rows, none for ci.yml`);
+}
+
+async function completion(wb: Workbench): Promise<void> {
+  await wb.openFile(WORKSPACE_FILES.scratch, 'id: scratch');
+  await wb.activeEditor().locator('.view-lines').click();
+  await wb.page.keyboard.press('Control+End');
+  await wb.page.keyboard.press('ArrowUp');
+  await wb.page.keyboard.press('End');
+  await wb.page.keyboard.type('core.http.Req');
+  const widget = wb.page.locator('.editor-widget.suggest-widget.visible');
+  const labels = await retryUntil(
+    async () => {
+      await wb.page.keyboard.press('Control+Space');
+      try {
+        await widget.waitFor({ timeout: 3000 });
+      } catch {
+        return [];
+      }
+      return widget.locator('.monaco-list-row .label-name').allInnerTexts();
+    },
+    (found) => found.includes('io.kestra.plugin.core.http.Request'),
+    30_000,
+  );
+  await wb.shot('02-completion');
+  assert.ok(labels.includes('io.kestra.plugin.core.http.Request'), `completion offers Request: ${labels.join(', ')}`);
+  await wb.page.keyboard.press('Escape');
+  await wb.command('File: Revert File');
+  log(`completion: ${labels.length} items shown, Request among them`);
+}
+
+async function runGetFlow(wb: Workbench): Promise<void> {
+  await wb.openFile(WORKSPACE_FILES.get, 'id: http_get_request_example');
+  await wb.command('Kestra: Run Flow');
+  const view = wb.webview();
+  await view.locator('#app[data-phase="ended"]').waitFor({ timeout: RUN_TIMEOUT });
+  assert.equal((await view.locator('.run-state').innerText()).trim(), 'SUCCESS');
+  const logLine = view.locator('.log-row', { hasText: 'Essence Mascara Lash Princess' }).first();
+  await logLine.waitFor({ timeout: 10_000 });
+  assert.match(await logLine.innerText(), /print_status/);
+  assert.match(await view.locator('.task-tree').innerText(), /send_data[\s\S]*print_status/);
+  await wb.shot('03-run-logs');
+  await view.locator('#tab-outputs').click();
+  const code = view.locator('.outputs-tasks .json-leaf', { hasText: 'code' }).first();
+  await code.waitFor({ timeout: 10_000 });
+  assert.match(await code.innerText(), /code\s*:\s*200/);
+  assert.match(await view.locator('.outputs-tasks').innerText(), /send_data/);
+  await view.locator('.debug-input').fill('{{ outputs.send_data.code }}');
+  await view.locator('.debug-input').press('Enter');
+  const result = view.locator('.debug-value');
+  await result.waitFor({ timeout: 10_000 });
+  assert.equal((await result.innerText()).trim(), '200');
+  await wb.shot('04-run-outputs-debug');
+  log('GET flow: SUCCESS, log line, send_data.code 200, Debug Outputs 200');
+}
+
+async function runWithInputs(wb: Workbench): Promise<void> {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile(WORKSPACE_FILES.inputs, 'id: http_with_inputs');
+  await wb.activeEditor().locator('.view-lines').click();
+  await wb.page.keyboard.press('Control+Alt+R');
+  const view = wb.webview();
+  await view.locator('.inputs-form').waitFor({ timeout: 30_000 });
+  assert.match(await view.locator('.inputs-form').innerText(), /Product \*[\s\S]*Which product to delete/);
+  await view.locator('#input-product_id').fill('0');
+  const problem = view.locator('.field.invalid .field-error', { hasText: 'it must be more than `1`' });
+  await problem.waitFor({ timeout: 10_000 });
+  await wb.shot('05-inputs-form-invalid');
+  await view.locator('#input-product_id').fill('2');
+  await problem.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await view.locator('#input-dry_run').check();
+  await view.locator('#input-channel').selectOption('slack');
+  await wb.shot('06-inputs-form-filled');
+  await view.locator('.inputs-form button[type="submit"]').click();
+  await view.locator('#app[data-phase="ended"]').waitFor({ timeout: RUN_TIMEOUT });
+  assert.equal((await view.locator('.run-state').innerText()).trim(), 'SUCCESS');
+  await view.locator('.log-row', { hasText: 'slack dry_run=true reason=cleanup' }).first().waitFor({ timeout: 10_000 });
+  await wb.shot('07-inputs-run');
+  log('inputs flow: form validated live, filled, SUCCESS');
+}
+
+async function refusesBrokenFlow(wb: Workbench): Promise<void> {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile(WORKSPACE_FILES.broken, 'id: broken');
+  await wb.command('Kestra: Run Flow');
+  const toast = wb.page.locator('.notifications-toasts', { hasText: 'was not run: line 6' });
+  await toast.waitFor({ timeout: 15_000 });
+  await wb.shot('08-refused');
+  log('broken flow: refused, with the line of the first error');
+}
+
+async function main(): Promise<number> {
+  const missing = checkTools();
+  if (missing) {
+    console.error(`test:e2e: ${missing}`);
+    return 2;
+  }
+  const vsix = packageExtension();
+  const profile = newProfile();
+  log(installExtension(profile, vsix));
+  let loopback: DummyServer | undefined;
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let wb: Workbench | undefined;
+  try {
+    loopback = await startDummyServer();
+    browser = await launchBrowser();
+    const perfPage = await browser.newPage();
+    const perf = await measureLogView(perfPage, 100_000);
+    log(`log view, 100,000 lines: all delivered and counted in ${perf.loadMs} ms, ${perf.renderedRows} rows in the DOM, scroll to middle rendered in ${perf.scrollMs} ms`);
+    await perfPage.close();
+    const folder = makeWorkspace(loopback.port);
+    server = await startCodeServer(profile);
+    const page = await browser.newPage();
+    wb = new Workbench(page);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flows' }).waitFor({ timeout: 60_000 });
+    await diagnosticsOnFlowsOnly(wb);
+    await completion(wb);
+    await runGetFlow(wb);
+    await runWithInputs(wb);
+    await refusesBrokenFlow(wb);
+    log(`passed; screenshots in ${SHOTS}`);
+    return 0;
+  } catch (error) {
+    console.error(`test:e2e: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (wb) console.error(`screenshot: ${await wb.shot('99-failure').catch(() => 'none')}`);
+    if (server) console.error(`code-server log: ${server.logFile}`);
+    return 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await loopback?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`test:e2e: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
