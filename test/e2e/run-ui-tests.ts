@@ -83,7 +83,13 @@ async function runGetFlow(wb: Workbench): Promise<void> {
   await result.waitFor({ timeout: 10_000 });
   assert.equal((await result.innerText()).trim(), '200');
   await wb.shot('04-run-outputs-debug');
-  log('GET flow: SUCCESS, log line, send_data.code 200, Debug Outputs 200');
+  await wb.panelShot('04-panel-outputs');
+  const firstExecution = await view.locator('.run-meta').innerText();
+  await view.locator('.run-actions button', { hasText: 'Re-run' }).click();
+  await view.locator('#app[data-phase="ended"]', { hasText: 'SUCCESS' }).waitFor({ timeout: RUN_TIMEOUT });
+  const secondExecution = await retryUntil(() => view.locator('.run-meta').innerText(), (meta) => meta !== firstExecution, 10_000);
+  assert.notEqual(secondExecution, firstExecution, 'Re-run started a new execution');
+  log('GET flow: SUCCESS, log line, send_data.code 200, Debug Outputs 200, Re-run SUCCESS');
 }
 
 async function runWithInputs(wb: Workbench): Promise<void> {
@@ -108,7 +114,24 @@ async function runWithInputs(wb: Workbench): Promise<void> {
   assert.equal((await view.locator('.run-state').innerText()).trim(), 'SUCCESS');
   await view.locator('.log-row', { hasText: 'slack dry_run=true reason=cleanup' }).first().waitFor({ timeout: 10_000 });
   await wb.shot('07-inputs-run');
+  await wb.panelShot('07-panel-inputs-run');
   log('inputs flow: form validated live, filled, SUCCESS');
+}
+
+async function cancelFromCodeLens(wb: Workbench): Promise<void> {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile(WORKSPACE_FILES.sleep, 'id: long_sleep');
+  await wb.activeEditor().locator('.codelens-decoration a', { hasText: 'Run Flow' }).click({ timeout: 15_000 });
+  const view = wb.webview();
+  await view.locator('.log-row', { hasText: 'going to sleep' }).waitFor({ timeout: RUN_TIMEOUT });
+  await view.locator('.task-row', { hasText: 'nap' }).locator('.state-RUNNING').waitFor({ timeout: 10_000 });
+  await wb.panelShot('08-panel-running');
+  await view.locator('.run-actions button', { hasText: 'Cancel' }).click();
+  await view.locator('#app[data-phase="ended"]').waitFor({ timeout: 15_000 });
+  assert.equal((await view.locator('.run-state').innerText()).trim(), 'KILLED');
+  assert.equal((await view.locator('.task-row', { hasText: 'nap' }).locator('.badge').innerText()).trim(), 'KILLED');
+  await wb.panelShot('09-panel-killed');
+  log('sleep flow: started from the code lens, cancelled, KILLED');
 }
 
 async function refusesBrokenFlow(wb: Workbench): Promise<void> {
@@ -117,7 +140,7 @@ async function refusesBrokenFlow(wb: Workbench): Promise<void> {
   await wb.command('Kestra: Run Flow');
   const toast = wb.page.locator('.notifications-toasts', { hasText: 'was not run: line 6' });
   await toast.waitFor({ timeout: 15_000 });
-  await wb.shot('08-refused');
+  await wb.shot('10-refused');
   log('broken flow: refused, with the line of the first error');
 }
 
@@ -151,6 +174,7 @@ async function main(): Promise<number> {
     await completion(wb);
     await runGetFlow(wb);
     await runWithInputs(wb);
+    await cancelFromCodeLens(wb);
     await refusesBrokenFlow(wb);
     log(`passed; screenshots in ${SHOTS}`);
     return 0;

@@ -161,7 +161,9 @@ export class LogView {
   private render(): void {
     const total = this.filtered.indices.length;
     this.count.textContent =
-      total === this.lines.length ? `${total} lines` : `${total} of ${this.lines.length} lines`;
+      total === this.lines.length
+        ? `${total} line${total === 1 ? '' : 's'}`
+        : `${total} of ${this.lines.length} lines`;
     if (this.viewport.clientHeight === 0) return; // hidden tab: rendered when shown
     const rowHeight = this.measureRow();
     this.spacer.style.height = `${total * rowHeight}px`;

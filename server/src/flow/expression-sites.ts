@@ -1,5 +1,5 @@
 // Finds every string in a flow that holds Pebble ({{ }}, {% %}, {# #}) and where it sits in the text.
-import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 import type { FlowModel, TaskModel } from './model';
 import type { LineIndex, Range } from './range';
 import { scalarOffsets } from './scalar-offsets';
@@ -26,33 +26,62 @@ export function containsPebble(value: string): boolean {
 }
 
 export function findExpressionSites(doc: Document, model: FlowModel, lines: LineIndex): ExpressionSite[] {
-  const text = lines.text;
   const taskByNode = new Map<unknown, TaskModel>();
   for (const task of model.allTasks) taskByNode.set(task.node, task);
-  const sites: ExpressionSite[] = [];
-  visit(doc, {
-    Scalar(key, node, path) {
-      if (typeof node.value !== 'string' || !containsPebble(node.value)) return;
-      const propertyPath: (string | number)[] = [];
-      let task: TaskModel | undefined;
-      let isKey = false;
-      for (let i = 0; i < path.length; i++) {
-        const ancestor = path[i];
-        const child = i + 1 < path.length ? path[i + 1] : node;
-        if (isPair(ancestor) && isScalar(ancestor.key)) {
-          if (ancestor.key === child) isKey = true;
-          else propertyPath.push(String(ancestor.key.value));
-        } else if (isSeq(ancestor)) {
-          propertyPath.push(ancestor.items.indexOf(child as Node));
-        }
-        if (isMap(ancestor) && taskByNode.has(ancestor)) task = taskByNode.get(ancestor);
-      }
-      if (key === 'key') isKey = true;
-      const value = node.value;
-      const offsets = scalarOffsets(text, node, value);
-      const [start, end] = node.range ?? [0, 0];
-      sites.push({ node, value, offsets, range: lines.range(start, end), path: propertyPath, isKey, task });
-    },
-  });
-  return sites;
+  const finder = new SiteFinder(lines, taskByNode);
+  finder.walk(doc.contents, null, undefined);
+  return finder.sites;
+}
+
+/**
+ * One depth-first walk in document order (as `yaml`'s `visit` would go), keeping the property path
+ * on a stack: `visit` copies its ancestor list at every node, and the path was rebuilt from it for
+ * every string, with an `indexOf` in the enclosing list (quadratic in the length of `tasks`).
+ */
+class SiteFinder {
+  readonly sites: ExpressionSite[] = [];
+  private readonly path: (string | number)[] = [];
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly taskByNode: Map<unknown, TaskModel>,
+  ) {}
+
+  /** `key` is the node's place in its parent as `visit` names it: an index, 'key', 'value' or null. */
+  walk(node: unknown, key: number | 'key' | 'value' | null, task: TaskModel | undefined): void {
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && containsPebble(node.value))
+        this.site(node, node.value, task, key === 'key');
+    } else if (isMap(node)) {
+      const inner = this.taskByNode.get(node) ?? task;
+      node.items.forEach((item, i) => this.walk(item, i, inner));
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        this.path.push(i);
+        this.walk(item, i, task);
+        this.path.pop();
+      });
+    } else if (isPair(node)) {
+      // A string key is a key site; the value sits under the key's name. Other keys add no name.
+      const name = isScalar(node.key) ? String(node.key.value) : undefined;
+      this.walk(node.key, 'key', task);
+      if (name !== undefined) this.path.push(name);
+      this.walk(node.value, 'value', task);
+      if (name !== undefined) this.path.pop();
+    }
+  }
+
+  private site(node: Scalar, value: string, task: TaskModel | undefined, isKey: boolean): void {
+    const offsets = scalarOffsets(this.lines.text, node, value);
+    const [start, end] = node.range ?? [0, 0];
+    this.sites.push({
+      node,
+      value,
+      offsets,
+      range: this.lines.range(start, end),
+      path: [...this.path],
+      isKey,
+      task,
+    });
+  }
 }

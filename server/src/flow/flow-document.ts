@@ -1,5 +1,5 @@
 // Entry point of the flow layer: text → YAML with ranges → flow model + located expressions.
-import { isMap, visit, type Document, type YAMLMap } from 'yaml';
+import { isMap, isPair, isSeq, type Document, type YAMLMap } from 'yaml';
 import { buildFlowModel } from './build-model';
 import type { FlowDiagnostic } from './diagnostic';
 import { findExpressionSites, type ExpressionSite } from './expression-sites';
@@ -68,9 +68,23 @@ export function parseFlowDocument(text: string): FlowDocument {
   }
   const root = document.contents as YAMLMap;
   result.model = buildFlowModel(root, yaml.lines);
-  result.expressions = findExpressionSites(document, result.model, yaml.lines);
   result.diagnostics.push(...unquotedExpressions(document, yaml.lines));
+  lazyExpressions(result, document, result.model);
   return result;
+}
+
+/**
+ * Expression sites are found on first use: validation does not need them, and a large flow holds
+ * thousands. Reading `expressions` finds them once; assigning it replaces them.
+ */
+function lazyExpressions(result: FlowDocument, document: Document.Parsed, model: FlowModel): void {
+  let sites: ExpressionSite[] | undefined;
+  Object.defineProperty(result, 'expressions', {
+    configurable: true,
+    enumerable: true,
+    get: () => (sites ??= findExpressionSites(document, model, result.lines)),
+    set: (value: ExpressionSite[]) => (sites = value),
+  });
 }
 
 /**
@@ -78,25 +92,30 @@ export function parseFlowDocument(text: string): FlowDocument {
  * Kestra then fails with a type error; we say what happened and how to fix it.
  */
 function unquotedExpressions(document: Document.Parsed, lines: LineIndex): FlowDiagnostic[] {
-  const text = lines.text;
   const found: FlowDiagnostic[] = [];
-  visit(document, {
-    Map(_key, node) {
-      if (!node.flow || !node.range) return;
-      const start = node.range[0];
-      if (text.startsWith('{{', start)) {
-        const source = text.slice(start, node.range[1]);
-        found.push({
-          range: lines.range(start, node.range[1]),
-          severity: 'error',
-          code: 'unquoted-expression',
-          message: `YAML reads an unquoted \`{{ … }}\` as a mapping, not a string: put the value in quotes, e.g. "${source.replace(/"/g, '\\"')}".`,
-          data: { replacement: `"${source.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` },
-        });
-        return visit.SKIP;
-      }
-      return undefined;
-    },
-  });
+  walkUnquoted(document.contents, lines, found);
   return found;
+}
+
+/** Depth-first, in document order; does not look inside a mapping it reports. */
+function walkUnquoted(node: unknown, lines: LineIndex, found: FlowDiagnostic[]): void {
+  if (isPair(node)) {
+    walkUnquoted(node.key, lines, found);
+    walkUnquoted(node.value, lines, found);
+    return;
+  }
+  if (!isMap(node) && !isSeq(node)) return;
+  if (isMap(node) && node.flow && node.range && lines.text.startsWith('{{', node.range[0])) {
+    const [start, end] = node.range;
+    const source = lines.text.slice(start, end);
+    found.push({
+      range: lines.range(start, end),
+      severity: 'error',
+      code: 'unquoted-expression',
+      message: `YAML reads an unquoted \`{{ … }}\` as a mapping, not a string: put the value in quotes, e.g. "${source.replace(/"/g, '\\"')}".`,
+      data: { replacement: `"${source.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` },
+    });
+    return;
+  }
+  for (const item of node.items) walkUnquoted(item, lines, found);
 }

@@ -44,6 +44,7 @@ export function newProfile(settings: Record<string, unknown> = {}): Profile {
         'chat.commandCenter.enabled': false,
         'git.enabled': false,
         'files.autoSave': 'off',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'editor.quickSuggestions': { other: false, comments: false, strings: false },
         ...settings,
       },

@@ -17,6 +17,13 @@ export class Workbench {
     return path;
   }
 
+  /** A screenshot of the run panel alone. */
+  async panelShot(name: string): Promise<string> {
+    const path = join(SHOTS, `${name}.png`);
+    await this.page.locator('iframe.webview.ready').screenshot({ path });
+    return path;
+  }
+
   get quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }

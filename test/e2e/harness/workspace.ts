@@ -11,6 +11,7 @@ export const WORKSPACE_FILES = {
   inputs: 'flows/inputs.yaml',
   broken: 'flows/broken.yaml',
   scratch: 'flows/scratch.yaml',
+  sleep: 'flows/sleep.yaml',
   workflow: '.github/workflows/ci.yml',
 } as const;
 
@@ -19,6 +20,7 @@ const SOURCES: Record<keyof typeof WORKSPACE_FILES, string> = {
   inputs: 'test/e2e/fixtures/inputs.yaml',
   broken: 'test/e2e/fixtures/broken.yaml',
   scratch: 'test/e2e/fixtures/scratch.yaml',
+  sleep: 'test/e2e/fixtures/sleep.yaml',
   workflow: 'test/e2e/fixtures/ci.yml',
 };
 

@@ -159,7 +159,7 @@ function scheduleRetry(
       due > Date.parse(metadata.originalCreatedDate) + policy.maxDuration
     )
       return false;
-    transition(run.state, 'FAILED', runner.now());
+    runner.setState(run, 'FAILED');
     runner.log(
       run,
       def,
@@ -175,8 +175,8 @@ function scheduleRetry(
     lastEnd,
   });
   if (due === undefined) return false;
-  transition(run.state, 'FAILED', runner.now());
-  transition(run.state, 'RETRYING', runner.now());
+  runner.setState(run, 'FAILED');
+  runner.setState(run, 'RETRYING');
   runner.setExecutionState('RETRYING');
   const waitMs = Math.max(0, due - runner.now().getTime());
   const of = policy.maxAttempt ? ` of ${policy.maxAttempt}` : '';
@@ -188,7 +188,7 @@ function scheduleRetry(
   );
   runner.schedule(due, () => {
     if (run.state.current !== 'RETRYING') return;
-    transition(run.state, 'CREATED', runner.now());
+    runner.setState(run, 'CREATED');
     if (!runner.execution.taskRuns.some((r) => r.state.current === 'RETRYING'))
       runner.setExecutionState('RUNNING');
   });

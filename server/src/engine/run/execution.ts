@@ -45,6 +45,13 @@ export interface Execution {
   trigger?: ExecutionTrigger;
   /** Why the execution failed outside any task (flow outputs). */
   error?: string;
+  /** Bumped on every change that expression variables can see (states, runs, outputs). */
+  changes: number;
+}
+
+/** Records that variables built from this execution are out of date. */
+export function markChanged(execution: Execution): void {
+  execution.changes++;
 }
 
 export function newExecution(
@@ -56,6 +63,7 @@ export function newExecution(
     ...fields,
     state: newState('CREATED', now),
     taskRuns: [],
+    changes: 0,
     metadata: fields.metadata ?? { attemptNumber: 1, originalCreatedDate: now.toISOString() },
   };
 }

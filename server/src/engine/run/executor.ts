@@ -10,7 +10,8 @@ import { guessFinalState, isCreated, isTerminated, newState, transition, type St
 import { startAttempt } from './attempt';
 import { computeFlowableOutputs, createChildNexts, resolveFlowable } from './flowable-step';
 import { pauseRun, stepKilling } from './pause-and-kill';
-import type { Execution, TaskRun } from './execution';
+import { markChanged, type Execution, type TaskRun } from './execution';
+import { buildSharedVariables, type SharedVariables } from './variables';
 import { currentTasks, runsFor, sequentialNexts, resolveTasks, type ResolvedTask } from './flowable-utils';
 import { renderFlowOutputs } from './flow-outputs';
 import type { TaskHandler } from './handlers';
@@ -175,10 +176,22 @@ export class ExecutionRunner implements RunHost {
 
   setState(run: TaskRun, state: StateType): void {
     transition(run.state, state, this.now());
+    markChanged(this.execution);
   }
 
   setExecutionState(state: StateType): void {
     transition(this.execution.state, state, this.now());
+    markChanged(this.execution);
+  }
+
+  private shared?: { changes: number; variables: SharedVariables };
+
+  /** The execution-wide part of task variables, rebuilt only after a change. */
+  sharedVariables(): SharedVariables {
+    if (this.shared?.changes !== this.execution.changes) {
+      this.shared = { changes: this.execution.changes, variables: buildSharedVariables(this.execution) };
+    }
+    return this.shared.variables;
   }
 
   createTaskRun(resolved: ResolvedTask, parent?: TaskRun): TaskRun {
@@ -195,6 +208,7 @@ export class ExecutionRunner implements RunHost {
       run.iteration = parent.iteration;
     this.execution.taskRuns.push(run);
     this.defs.set(run.id, resolved.def);
+    markChanged(this.execution);
     if (this.execution.state.current === 'CREATED') this.setExecutionState('RUNNING');
     return run;
   }
@@ -347,6 +361,7 @@ export class ExecutionRunner implements RunHost {
   removeTaskRuns(predicate: (run: TaskRun) => boolean): void {
     const kept = this.execution.taskRuns.filter((run) => !predicate(run));
     this.execution.taskRuns.splice(0, this.execution.taskRuns.length, ...kept);
+    markChanged(this.execution);
   }
 
   runSubflow(request: SubflowRequest, signal: AbortSignal): Promise<SubflowResult> {

@@ -34,7 +34,7 @@ export function computeFlowableOutputs(
   if (!handler.outputs) return;
   try {
     const outputs = handler.outputs(ctx);
-    if (outputs) run.outputs = outputs;
+    if (outputs) ctx.setOutputs(outputs);
   } catch (error) {
     runner.log(
       run,

@@ -33,17 +33,28 @@ export function runsFor(
   parentId: string | undefined,
 ): TaskRun[] {
   if (!tasks || tasks.length === 0) return [];
-  const anyValue = new Set<string>();
-  const exact = new Set<string>();
-  for (const task of tasks) {
-    if (task.value === undefined) anyValue.add(task.def.id);
-    else exact.add(runKey(task.def.id, task.value));
-  }
+  const { anyValue, exact } = taskKeys(tasks);
   return execution.taskRuns.filter(
     (run) =>
       run.parentTaskRunId === parentId &&
       (anyValue.has(run.taskId) || exact.has(runKey(run.taskId, run.value))),
   );
+}
+
+const keyCache = new WeakMap<ResolvedTask[], { anyValue: Set<string>; exact: Set<string> }>();
+
+/** Ids of tasks matching any value, and id+value keys of the others (cached per list). */
+function taskKeys(tasks: ResolvedTask[]): { anyValue: Set<string>; exact: Set<string> } {
+  let keys = keyCache.get(tasks);
+  if (!keys) {
+    keys = { anyValue: new Set(), exact: new Set() };
+    for (const task of tasks) {
+      if (task.value === undefined) keys.anyValue.add(task.def.id);
+      else keys.exact.add(runKey(task.def.id, task.value));
+    }
+    keyCache.set(tasks, keys);
+  }
+  return keys;
 }
 
 /** For each resolved task, its run among `runs` (same parent assumed), if any. */
@@ -59,8 +70,9 @@ function runIndex(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined 
     task.value === undefined ? byId.get(task.def.id) : byKey.get(runKey(task.def.id, task.value));
 }
 
+/** The tasks that are not disabled (the same list when none is, so caches keyed by it hold). */
 function enabled(tasks: ResolvedTask[] | undefined): ResolvedTask[] | undefined {
-  return tasks?.filter((task) => !isDisabled(task.def));
+  return tasks?.some((task) => isDisabled(task.def)) ? tasks.filter((task) => !isDisabled(task.def)) : tasks;
 }
 
 /**

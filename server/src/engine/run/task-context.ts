@@ -5,13 +5,13 @@ import type { EvalServices } from '../../expr/registry-types';
 import type { PebbleMap, PebbleValue } from '../../expr/values';
 import type { LogLevel } from '../events';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
-import type { Execution, TaskRun } from './execution';
+import { markChanged, type Execution, type TaskRun } from './execution';
 import type { ResolvedTask } from './flowable-utils';
 import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
 import type { RunStorage } from './storage';
 import type { TemplateEngine } from './template';
-import { buildVariables } from './variables';
+import { buildVariables, type SharedVariables } from './variables';
 
 /** A paused run: resumed (or failed) by a timer, or by a question on the terminal. */
 export interface PauseRequest {
@@ -43,6 +43,8 @@ export interface RunHost {
   readonly stateDir: string;
   readonly handlers: ReadonlyMap<string, TaskHandler>;
   now(): Date;
+  /** The execution-wide part of variables (outputs, task states), cached between changes. */
+  sharedVariables(): SharedVariables;
   log(run: TaskRun | undefined, task: TaskDef | undefined, level: LogLevel, message: string): void;
   pause(run: TaskRun, request: PauseRequest): void;
   /** Removes task runs (WaitFor discards the previous iteration's body). */
@@ -102,7 +104,14 @@ export class TaskContext {
       taskRun: this.taskRun,
       env: this.host.env,
       attemptsCount: this.attemptsCount,
+      shared: this.host.sharedVariables(),
     });
+  }
+
+  /** Replaces the run's outputs (flowables keeping state in them). */
+  setOutputs(outputs: PebbleMap): void {
+    this.taskRun.outputs = outputs;
+    markChanged(this.host.execution);
   }
 
   render(template: string): string {

@@ -16,6 +16,23 @@ export interface VariableScope {
   env: NodeJS.ProcessEnv;
   /** `taskrun.attemptsCount` as the attempt saw it when it started (earlier attempts only). */
   attemptsCount?: number;
+  /** The execution-wide part, when the caller caches it. */
+  shared?: SharedVariables;
+}
+
+/** What every task of an execution sees alike: `outputs`, `tasks`, and the runs by id. */
+export interface SharedVariables {
+  outputs: PebbleMap;
+  tasks: PebbleMap;
+  byId: Map<string, TaskRun>;
+}
+
+export function buildSharedVariables(execution: Execution): SharedVariables {
+  return {
+    outputs: outputsTree(execution),
+    tasks: tasksVariable(execution),
+    byId: new Map(execution.taskRuns.map((r) => [r.id, r])),
+  };
 }
 
 const HIDDEN_ENVS = new Set(['KESTRA_PLUGINS_PATH', 'KESTRA_CONFIGURATION_PATH', 'KESTRA_CONFIGURATION']);
@@ -33,6 +50,7 @@ export function kestraEnvs(env: NodeJS.ProcessEnv): PebbleMap {
 
 export function buildVariables(scope: VariableScope): PebbleMap {
   const { flow, execution, task, taskRun } = scope;
+  const shared = scope.shared ?? buildSharedVariables(execution);
   const variables: PebbleMap = { envs: kestraEnvs(scope.env), globals: {} };
   const flowVar: PebbleMap = { id: flow.id, namespace: flow.namespace };
   if (flow.revision !== undefined) flowVar.revision = flow.revision;
@@ -41,13 +59,13 @@ export function buildVariables(scope: VariableScope): PebbleMap {
   if (task) variables.task = { id: task.id, type: task.declaredType };
   if (taskRun) {
     variables.taskrun = taskRunVariable(taskRun, scope.attemptsCount);
-    const parents = parentsVariable(execution, taskRun);
+    const parents = parentsVariable(execution, taskRun, shared.byId);
     variables.parents = parents;
     if (parents.length > 0) variables.parent = parents[0];
   }
   variables.execution = { id: execution.id, startDate: startDate(execution.state), originalId: execution.id };
-  variables.outputs = outputsTree(execution);
-  variables.tasks = tasksVariable(execution);
+  variables.outputs = shared.outputs;
+  variables.tasks = shared.tasks;
   const inputs: PebbleMap = { ...execution.inputs };
   for (const input of flow.inputs) {
     if (input.defaults !== undefined && !(input.id in inputs))
@@ -70,9 +88,9 @@ function taskRunVariable(run: TaskRun, attemptsCount = run.attempts.length): Peb
 }
 
 /** Closest ancestor first; only ancestors with a value or non-empty outputs are listed. */
-function parentsVariable(execution: Execution, run: TaskRun): PebbleValue[] {
+function parentsVariable(execution: Execution, run: TaskRun, byId: Map<string, TaskRun>): PebbleValue[] {
   const result: PebbleValue[] = [];
-  for (const parent of ancestors(execution, run)) {
+  for (const parent of ancestors(execution, run, byId)) {
     const entry: PebbleMap = {};
     if (parent.value !== undefined) entry.taskrun = { value: parent.value };
     if (parent.outputs && Object.keys(parent.outputs).length > 0) entry.outputs = parent.outputs;
@@ -86,19 +104,42 @@ function parentsVariable(execution: Execution, run: TaskRun): PebbleValue[] {
  * (outermost first) then its own value; runs of the same task are deep-merged.
  */
 export function outputsTree(execution: Execution): PebbleMap {
-  let result: PebbleMap = {};
+  const result: PebbleMap = {};
+  // Maps created here may be extended in place; anything else (a run's outputs) is copied first.
+  const own = new WeakSet<object>([result]);
+  const ownMap = (parent: PebbleMap, key: string): PebbleMap => {
+    const existing = parent[key];
+    if (existing && typeof existing === 'object' && !Array.isArray(existing) && own.has(existing))
+      return existing as PebbleMap;
+    const created: PebbleMap = isPlainMap(existing) ? { ...existing } : {};
+    own.add(created);
+    parent[key] = created;
+    return created;
+  };
   const byId = new Map(execution.taskRuns.map((r) => [r.id, r]));
   for (const run of execution.taskRuns) {
     if (!run.outputs) continue;
-    const values = ancestors(execution, run, byId)
+    const path = ancestors(execution, run, byId)
       .reverse()
       .flatMap((parent) => (parent.value !== undefined ? [parent.value] : []));
-    if (run.value !== undefined) values.push(run.value);
-    let node: PebbleMap = run.outputs;
-    for (let i = values.length - 1; i >= 0; i--) node = { [values[i]]: node };
-    result = mergeMaps(result, { [run.taskId]: node }) as PebbleMap;
+    if (run.value !== undefined) path.push(run.value);
+    path.unshift(run.taskId);
+    let node = result;
+    for (const key of path.slice(0, -1)) node = ownMap(node, key);
+    const last = path[path.length - 1];
+    const existing = node[last];
+    node[last] = isPlainMap(existing) ? (mergeMaps(existing, run.outputs) as PebbleMap) : run.outputs;
   }
   return result;
+}
+
+function isPlainMap(value: unknown): value is PebbleMap {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 function tasksVariable(execution: Execution): PebbleMap {

@@ -50,14 +50,14 @@ export function iterationValues(ctx: TaskContext, raw: unknown): string[] {
   return distinct.map((value) => (typeof value === 'string' ? value : toJsonText(value)));
 }
 
-const cache = new WeakMap<TaskRun, string[]>();
+const cache = new WeakMap<TaskRun, ResolvedTask[]>();
 
 /** Values × tasks, computed once per task run (so the iteration cannot change mid-way). */
 export function eachTasks(ctx: TaskContext, raw: unknown, defs: TaskDef[] | undefined): ResolvedTask[] {
-  let values = cache.get(ctx.taskRun);
-  if (!values) {
-    values = iterationValues(ctx, raw);
-    cache.set(ctx.taskRun, values);
+  let resolved = cache.get(ctx.taskRun);
+  if (!resolved) {
+    resolved = iterationValues(ctx, raw).flatMap((value) => (defs ?? []).map((def) => ({ def, value })));
+    cache.set(ctx.taskRun, resolved);
   }
-  return values.flatMap((value) => (defs ?? []).map((def) => ({ def, value })));
+  return resolved;
 }

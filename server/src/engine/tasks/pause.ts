@@ -31,7 +31,7 @@ function resumeInputs(ctx: FlowableContext): void {
   const values = new Map(
     resolved.filter((input) => input.enabled).map((input) => [input.definition.id, input.value]),
   );
-  ctx.taskRun.outputs = { ...(ctx.taskRun.outputs ?? {}), onResume: nestInputs(values) };
+  ctx.setOutputs({ ...(ctx.taskRun.outputs ?? {}), onResume: nestInputs(values) });
 }
 
 export const pauseTask: FlowableHandler = {

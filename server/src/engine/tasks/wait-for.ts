@@ -61,7 +61,7 @@ export const waitForTask: FlowableHandler = {
     if (!executed) return resolveListState(ctx.execution, tasks, errors, ctx.taskRun.id, stateOptions(ctx));
     const limits = frequency(ctx);
     const count = iterationCount(ctx) + 1;
-    ctx.taskRun.outputs = { ...(ctx.taskRun.outputs ?? {}), iterationCount: count };
+    ctx.setOutputs({ ...(ctx.taskRun.outputs ?? {}), iterationCount: count });
     const started = Date.parse(ctx.taskRun.state.histories[0].date);
     const maxIterations = count > limits.maxIterations;
     const maxDuration = started + limits.maxDurationMs < ctx.now().getTime();
@@ -74,6 +74,7 @@ export const waitForTask: FlowableHandler = {
             (run) => run.parentTaskRunId === ctx.taskRun.id && run.iteration === previous,
           );
           ctx.taskRun.iteration = previous + 1;
+          ctx.setOutputs(ctx.taskRun.outputs ?? {});
         },
       });
       return undefined;
