@@ -26,3 +26,17 @@ export function time(fn: () => unknown, runs: number, warmup = 2): Timing {
 export function ms(value: number): string {
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
+
+/** Median and 95th percentile (nearest rank) of samples in milliseconds. */
+export function summarize(samples: number[]): { median: number; p95: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
+  return { median, p95, n: sorted.length };
+}
+
+/** "0.12×": ours / theirs. */
+export function ratio(ours: number, theirs: number): string {
+  return `${(ours / theirs).toFixed(ours / theirs < 0.1 ? 3 : 2)}×`;
+}

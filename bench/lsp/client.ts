@@ -23,6 +23,8 @@ export interface ServerSpec {
   pushedSettings?: unknown;
   /** How long the server waits after a change before it validates (its own debounce), ms. */
   debounceMs: number;
+  /** True when its diagnostics carry the document version (then a wait matches the version). */
+  publishesVersion: boolean;
 }
 
 interface DiagnosticsWaiter {
@@ -99,9 +101,31 @@ export class BenchClient {
     }
   }
 
-  /** Diagnostics for `uri` (for `version` only, when given): the params and when they arrived. */
+  /**
+   * The next diagnostics for `uri` (for `version` when the server says which version they are for):
+   * the params and when they arrived.
+   */
   diagnostics(uri: string, version?: number): Promise<{ params: PublishDiagnosticsParams; at: number }> {
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+    const wanted = this.spec.publishesVersion ? version : undefined;
+    return new Promise((resolve) => this.waiters.push({ uri, version: wanted, resolve }));
+  }
+
+  /** The next diagnostics for `uri` if they come within `timeoutMs`, else undefined. */
+  diagnosticsWithin(uri: string, timeoutMs: number): Promise<PublishDiagnosticsParams | undefined> {
+    return new Promise((resolve) => {
+      const waiter: DiagnosticsWaiter = {
+        uri,
+        resolve: (received) => {
+          clearTimeout(timer);
+          resolve(received.params);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
   }
 
   async open(uri: string, text: string): Promise<number> {
@@ -111,6 +135,11 @@ export class BenchClient {
       textDocument: { uri, languageId: 'yaml', version, text },
     });
     return version;
+  }
+
+  /** The version the next edit of `uri` will have. */
+  nextVersion(uri: string): number {
+    return (this.versions.get(uri) ?? 0) + 1;
   }
 
   /** Replaces `[start, end)` by `text`; resolves with the new version once the notification is sent. */

@@ -23,12 +23,15 @@ export const OUR_DEBOUNCE_MS = 150;
 /** yaml-language-server's fixed `validationDelayMs`. */
 export const YAML_LS_DEBOUNCE_MS = 200;
 
-export function ourServer(): ServerSpec {
+/** Ours; `delayMs` sets its diagnostics debounce through `initializationOptions` (default 150). */
+export function ourServer(delayMs = OUR_DEBOUNCE_MS): ServerSpec {
   return {
-    name: 'ours',
+    name: delayMs === OUR_DEBOUNCE_MS ? 'ours' : `ours (debounce ${delayMs})`,
     args: [OUR_SERVER, '--stdio'],
+    initializationOptions: { diagnosticsDelayMs: delayMs },
     configuration: (section) => (section === 'kestraFlow' ? { schema: { file: '' } } : null),
-    debounceMs: OUR_DEBOUNCE_MS,
+    debounceMs: delayMs,
+    publishesVersion: true,
   };
 }
 
@@ -53,6 +56,7 @@ export function yamlLanguageServer(): ServerSpec {
     },
     pushedSettings: { yaml },
     debounceMs: YAML_LS_DEBOUNCE_MS,
+    publishesVersion: false,
   };
 }
 

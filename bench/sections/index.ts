@@ -2,5 +2,14 @@
 import type { BenchSection } from '../bench-types';
 import { validationSection } from './validation';
 import { expressionsSection } from './expressions';
+import { lspDiagnosticsSection } from './lsp-diagnostics';
+import { lspFeaturesSection } from './lsp-features';
+import { lspStartupSection } from './lsp-startup';
 
-export const sections: BenchSection[] = [validationSection, expressionsSection];
+export const sections: BenchSection[] = [
+  validationSection,
+  expressionsSection,
+  lspDiagnosticsSection,
+  lspFeaturesSection,
+  lspStartupSection,
+];

@@ -30,13 +30,21 @@ function parseCredentials(text: string | undefined): Credentials | undefined {
 export class CredentialStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  /** The environment variables `kestra-flow run --server` reads, for this server; empty when signed out. */
+  /**
+   * The environment variables `kestra-flow run --server` reads, for this server; empty when signed out.
+   * The variables of the other method are blanked, so that the signed-in identity wins over any
+   * inherited from VS Code's own environment.
+   */
   async environment(serverUrl: string): Promise<Record<string, string>> {
     const credentials = parseCredentials(await this.secrets.get(keyFor(serverUrl)));
     if (!credentials) return {};
     return credentials.kind === 'token'
-      ? { KESTRA_API_TOKEN: credentials.token }
-      : { KESTRA_USERNAME: credentials.username, KESTRA_PASSWORD: credentials.password };
+      ? { KESTRA_API_TOKEN: credentials.token, KESTRA_USERNAME: '', KESTRA_PASSWORD: '' }
+      : {
+          KESTRA_API_TOKEN: '',
+          KESTRA_USERNAME: credentials.username,
+          KESTRA_PASSWORD: credentials.password,
+        };
   }
 
   async signIn(): Promise<void> {

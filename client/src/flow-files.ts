@@ -4,13 +4,15 @@
 import * as vscode from 'vscode';
 import { isFlowText } from '../../server/src/flow/flow-document';
 
+const SCHEMES = new Set(['file', 'untitled']);
+
 export function isFlowDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'yaml' && isFlowText(document.getText());
+  return SCHEMES.has(document.uri.scheme) && document.languageId === 'yaml' && isFlowText(document.getText());
 }
 
 export class FlowFiles implements vscode.Disposable {
-  private readonly flows = new Set<string>();
-  private activeIsFlow = false;
+  /** Open flow documents, by URI. */
+  private readonly flows = new Map<string, vscode.Uri>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** The active editor's flow-ness or the set of open flows changed. */
   readonly onDidChange = this.changed.event;
@@ -22,7 +24,7 @@ export class FlowFiles implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document, true)),
       vscode.workspace.onDidChangeTextDocument((event) => this.check(event.document, true)),
       vscode.workspace.onDidCloseTextDocument((document) => {
-        if (this.flows.delete(document.uri.fsPath)) this.publish();
+        if (this.flows.delete(document.uri.toString())) this.publish();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.publish()),
     );
@@ -31,25 +33,26 @@ export class FlowFiles implements vscode.Disposable {
 
   get activeFlow(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
-    return document && this.flows.has(document.uri.fsPath) ? document : undefined;
+    return document && this.flows.has(document.uri.toString()) ? document : undefined;
   }
 
   private check(document: vscode.TextDocument, publish: boolean): void {
-    const path = document.uri.fsPath;
-    const was = this.flows.has(path);
+    const key = document.uri.toString();
+    const was = this.flows.has(key);
     const is = isFlowDocument(document);
-    if (is) this.flows.add(path);
-    else this.flows.delete(path);
+    if (is) this.flows.set(key, document.uri);
+    else this.flows.delete(key);
     if (publish && was !== is) this.publish();
   }
 
   private publish(): void {
-    const activeIsFlow = this.activeFlow !== undefined;
-    void vscode.commands.executeCommand('setContext', 'kestraFlow.flowPaths', [...this.flows]);
-    if (activeIsFlow !== this.activeIsFlow) {
-      this.activeIsFlow = activeIsFlow;
-      void vscode.commands.executeCommand('setContext', 'kestraFlow.isFlow', activeIsFlow);
-    }
+    // The active document is checked again: its events may arrive in any order around the switch.
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) this.check(active, false);
+    // Both keys are sent every time (cheap), so that no ordering of events can leave a stale value.
+    const paths = [...this.flows.values()].map((uri) => uri.fsPath);
+    void vscode.commands.executeCommand('setContext', 'kestraFlow.flowPaths', paths);
+    void vscode.commands.executeCommand('setContext', 'kestraFlow.isFlow', this.activeFlow !== undefined);
     this.changed.fire();
   }
 

@@ -137,10 +137,10 @@ describe('dist/cli.js run', () => {
     assert.match(result.stderr, /^broken\.yaml:\d+:\d+: error yaml-syntax: /);
   });
 
-  it('--server is not accepted in this build', () => {
-    const result = cli(flow('hello.yaml', HELLO), '--server', 'http://localhost:8080');
+  it('--tenant without --server is a usage error', () => {
+    const result = cli(flow('hello.yaml', HELLO), '--tenant', 'main');
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /unknown option '--server'/);
+    assert.match(result.stderr, /--tenant goes with --server/);
   });
 
   it('Ctrl-C during a Sleep kills the execution: KILLED, exit 1', async () => {

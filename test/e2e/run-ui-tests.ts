@@ -17,20 +17,43 @@ const log = (text: string) => console.log(`[e2e ${new Date().toISOString().slice
 
 async function diagnosticsOnFlowsOnly(wb: Workbench): Promise<void> {
   await wb.openFile(WORKSPACE_FILES.workflow, 'name: CI');
-  assert.equal(await wb.titleActions().locator('.codicon-play').count(), 0, 'no Run button on a GitHub workflow');
+  assert.equal(
+    await wb.titleActions().locator('.codicon-play').count(),
+    0,
+    'no Run button on a GitHub workflow',
+  );
   await wb.openFile(WORKSPACE_FILES.broken, 'id: broken');
   await wb.activeEditor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
   await wb.titleActions().locator('.codicon-play').first().waitFor({ timeout: 10_000 });
+  await wb.page
+    .locator('.statusbar-item', { hasText: 'Kestra: bundled schema' })
+    .waitFor({ timeout: 10_000 });
   await wb.page.keyboard.press('Control+Shift+M');
   const markers = wb.page.locator('.markers-panel .monaco-list-row');
   await markers.first().waitFor({ timeout: 15_000 });
   const rows = await markers.allInnerTexts();
   await wb.shot('01-problems');
-  assert.ok(rows.some((row) => row.includes('broken.yaml')), `Problems lists broken.yaml: ${rows.join(' | ')}`);
-  assert.ok(rows.some((row) => row.includes('io.kestra.plugin.core.log.Lgo')), 'the unknown task type is reported');
+  assert.ok(
+    rows.some((row) => row.includes('broken.yaml')),
+    `Problems lists broken.yaml: ${rows.join(' | ')}`,
+  );
+  assert.ok(
+    rows.some((row) => row.includes('io.kestra.plugin.core.log.Lgo')),
+    'the unknown task type is reported',
+  );
   assert.ok(!rows.some((row) => row.includes('ci.yml')), 'nothing for the GitHub workflow');
   await wb.page.keyboard.press('Control+Shift+M');
-  log(`diagnostics: ${rows.length} Problems rows, none for ci.yml`);
+  // With a flow open beside it, the workflow still gets no Run button.
+  await wb.openFile(WORKSPACE_FILES.workflow, 'name: CI');
+  assert.equal(
+    await wb.titleActions().locator('.codicon-play').count(),
+    0,
+    'no Run button on a GitHub workflow',
+  );
+  await wb.page
+    .locator('.statusbar-item', { hasText: 'Kestra:' })
+    .waitFor({ state: 'hidden', timeout: 10_000 });
+  log(`diagnostics: ${rows.length} Problems rows, none for ci.yml; Run button on flows only`);
 }
 
 async function completion(wb: Workbench): Promise<void> {
@@ -55,7 +78,10 @@ async function completion(wb: Workbench): Promise<void> {
     30_000,
   );
   await wb.shot('02-completion');
-  assert.ok(labels.includes('io.kestra.plugin.core.http.Request'), `completion offers Request: ${labels.join(', ')}`);
+  assert.ok(
+    labels.includes('io.kestra.plugin.core.http.Request'),
+    `completion offers Request: ${labels.join(', ')}`,
+  );
   await wb.page.keyboard.press('Escape');
   await wb.command('File: Revert File');
   log(`completion: ${labels.length} items shown, Request among them`);
@@ -77,6 +103,15 @@ async function runGetFlow(wb: Workbench): Promise<void> {
   await code.waitFor({ timeout: 10_000 });
   assert.match(await code.innerText(), /code\s*:\s*200/);
   assert.match(await view.locator('.outputs-tasks').innerText(), /send_data/);
+  await code.hover();
+  await code.locator('button', { hasText: '{{ }}' }).click();
+  await wb.page
+    .locator('.statusbar', { hasText: 'Kestra: copied the expression' })
+    .waitFor({ timeout: 10_000 });
+  assert.equal(
+    await wb.page.evaluate(() => navigator.clipboard.readText(), undefined),
+    '{{ outputs.send_data.code }}',
+  );
   await view.locator('.debug-input').fill('{{ outputs.send_data.code }}');
   await view.locator('.debug-input').press('Enter');
   const result = view.locator('.debug-value');
@@ -86,9 +121,14 @@ async function runGetFlow(wb: Workbench): Promise<void> {
   await wb.panelShot('04-panel-outputs');
   const firstExecution = await view.locator('.run-meta').innerText();
   await view.locator('.run-actions button', { hasText: 'Re-run' }).click();
-  await view.locator('#app[data-phase="ended"]', { hasText: 'SUCCESS' }).waitFor({ timeout: RUN_TIMEOUT });
-  const secondExecution = await retryUntil(() => view.locator('.run-meta').innerText(), (meta) => meta !== firstExecution, 10_000);
+  const secondExecution = await retryUntil(
+    () => view.locator('.run-meta').innerText(),
+    (meta) => meta !== firstExecution && meta.includes('execution'),
+    RUN_TIMEOUT,
+  );
   assert.notEqual(secondExecution, firstExecution, 'Re-run started a new execution');
+  await view.locator('#app[data-phase="ended"]').waitFor({ timeout: RUN_TIMEOUT });
+  assert.equal((await view.locator('.run-state').innerText()).trim(), 'SUCCESS');
   log('GET flow: SUCCESS, log line, send_data.code 200, Debug Outputs 200, Re-run SUCCESS');
 }
 
@@ -112,26 +152,100 @@ async function runWithInputs(wb: Workbench): Promise<void> {
   await view.locator('.inputs-form button[type="submit"]').click();
   await view.locator('#app[data-phase="ended"]').waitFor({ timeout: RUN_TIMEOUT });
   assert.equal((await view.locator('.run-state').innerText()).trim(), 'SUCCESS');
-  await view.locator('.log-row', { hasText: 'slack dry_run=true reason=cleanup' }).first().waitFor({ timeout: 10_000 });
+  await view
+    .locator('.log-row', { hasText: 'slack dry_run=true reason=cleanup' })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await wb.shot('07-inputs-run');
   await wb.panelShot('07-panel-inputs-run');
   log('inputs flow: form validated live, filled, SUCCESS');
 }
 
+async function formForEveryType(wb: Workbench): Promise<void> {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile(WORKSPACE_FILES.allInputs, 'id: all_inputs');
+  await wb.titleActions().locator('.codicon-play').first().click();
+  const view = wb.webview();
+  const form = view.locator('.inputs-form');
+  await form.waitFor({ timeout: 30_000 });
+  const controls: [string, string][] = [
+    ['#input-name[type="text"]', 'STRING'],
+    ['#input-count[type="number"][min="1"][max="5"]', 'INT'],
+    ['#input-ratio[type="number"]', 'FLOAT'],
+    ['#input-enabled[type="checkbox"][role="switch"]', 'BOOLEAN'],
+    ['select#input-color', 'SELECT'],
+    ['select#input-size', 'ENUM'],
+    ['.choices input[type="checkbox"][value="c"]', 'MULTISELECT'],
+    ['#input-day[type="date"]', 'DATE'],
+    ['#input-at[type="time"]', 'TIME'],
+    ['#input-when[placeholder="2024-01-31T10:00:00Z"]', 'DATETIME'],
+    ['#input-wait[placeholder="PT5M"]', 'DURATION'],
+    ['#input-password[type="password"]', 'SECRET'],
+    ['textarea#input-config', 'JSON'],
+    ['textarea#input-settings', 'YAML'],
+    ['textarea#input-ids', 'ARRAY'],
+    ['.file-row #input-upload', 'FILE'],
+  ];
+  for (const [selector, type] of controls)
+    assert.equal(await form.locator(selector).count(), 1, `${type} control ${selector}`);
+  assert.match(await form.innerText(), /Your name \*[\s\S]*Who to greet\./);
+  await form.locator('#input-config').fill('{"retries": ');
+  await form
+    .locator('.field.invalid .field-error', { hasText: 'Invalid input for `config`' })
+    .waitFor({ timeout: 10_000 });
+  await form.locator('#input-mail').fill('not an email');
+  await form
+    .locator('.field.invalid .field-error', { hasText: 'The input must be a valid email' })
+    .waitFor({ timeout: 10_000 });
+  await wb.panelShot('08-panel-every-input-type');
+  await form.locator('button', { hasText: 'Cancel' }).click();
+  await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 10_000 });
+  log(`form: ${controls.length} input types rendered with their controls, live errors for JSON and EMAIL`);
+}
+
 async function cancelFromCodeLens(wb: Workbench): Promise<void> {
   await wb.command('View: Close All Editor Groups');
   await wb.openFile(WORKSPACE_FILES.sleep, 'id: long_sleep');
-  await wb.activeEditor().locator('.codelens-decoration a', { hasText: 'Run Flow' }).click({ timeout: 15_000 });
+  await wb
+    .activeEditor()
+    .locator('.codelens-decoration a', { hasText: 'Run Flow' })
+    .click({ timeout: 15_000 });
   const view = wb.webview();
   await view.locator('.log-row', { hasText: 'going to sleep' }).waitFor({ timeout: RUN_TIMEOUT });
   await view.locator('.task-row', { hasText: 'nap' }).locator('.state-RUNNING').waitFor({ timeout: 10_000 });
-  await wb.panelShot('08-panel-running');
+  await wb.panelShot('09-panel-running');
   await view.locator('.run-actions button', { hasText: 'Cancel' }).click();
   await view.locator('#app[data-phase="ended"]').waitFor({ timeout: 15_000 });
   assert.equal((await view.locator('.run-state').innerText()).trim(), 'KILLED');
-  assert.equal((await view.locator('.task-row', { hasText: 'nap' }).locator('.badge').innerText()).trim(), 'KILLED');
-  await wb.panelShot('09-panel-killed');
+  assert.equal(
+    (await view.locator('.task-row', { hasText: 'nap' }).locator('.badge').innerText()).trim(),
+    'KILLED',
+  );
+  await wb.panelShot('10-panel-killed');
   log('sleep flow: started from the code lens, cancelled, KILLED');
+}
+
+async function signInAndOut(wb: Workbench, serverUrl: string): Promise<void> {
+  await wb.command('Kestra: Sign In', true);
+  await wb.answer('Kestra: Sign In', serverUrl);
+  await wb.page.keyboard.press('Enter');
+  await wb.answer(`Kestra: Sign In to ${serverUrl}`, '');
+  await wb.quickInput
+    .locator('.monaco-list-row.focused', { hasText: 'API token' })
+    .waitFor({ timeout: 15_000 });
+  await wb.page.keyboard.press('Enter');
+  const token = await wb.answer('Kestra API token', 'e2e-token');
+  assert.equal(await token.getAttribute('type'), 'password', 'the token is typed in a password box');
+  await wb.shot('12-sign-in-token');
+  await wb.page.keyboard.press('Enter');
+  await wb.page
+    .locator('.notifications-toasts', { hasText: `Signed in to ${serverUrl} (api token).` })
+    .waitFor({ timeout: 15_000 });
+  await wb.command('Kestra: Sign Out');
+  await wb.page
+    .locator('.notifications-toasts', { hasText: `Signed out of ${serverUrl}.` })
+    .waitFor({ timeout: 15_000 });
+  log('sign-in: server address saved, token asked in a password box, signed in and out');
 }
 
 async function refusesBrokenFlow(wb: Workbench): Promise<void> {
@@ -140,7 +254,7 @@ async function refusesBrokenFlow(wb: Workbench): Promise<void> {
   await wb.command('Kestra: Run Flow');
   const toast = wb.page.locator('.notifications-toasts', { hasText: 'was not run: line 6' });
   await toast.waitFor({ timeout: 15_000 });
-  await wb.shot('10-refused');
+  await wb.shot('11-refused');
   log('broken flow: refused, with the line of the first error');
 }
 
@@ -162,24 +276,32 @@ async function main(): Promise<number> {
     browser = await launchBrowser();
     const perfPage = await browser.newPage();
     const perf = await measureLogView(perfPage, 100_000);
-    log(`log view, 100,000 lines: all delivered and counted in ${perf.loadMs} ms, ${perf.renderedRows} rows in the DOM, scroll to middle rendered in ${perf.scrollMs} ms`);
+    log(
+      `log view, 100,000 lines: all delivered and counted in ${perf.loadMs} ms, ${perf.renderedRows} rows in the DOM, scroll to middle rendered in ${perf.scrollMs} ms`,
+    );
     await perfPage.close();
     const folder = makeWorkspace(loopback.port);
     server = await startCodeServer(profile);
     const page = await browser.newPage();
     wb = new Workbench(page);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'flows' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'flows' })
+      .waitFor({ timeout: 60_000 });
     await diagnosticsOnFlowsOnly(wb);
     await completion(wb);
     await runGetFlow(wb);
     await runWithInputs(wb);
+    await formForEveryType(wb);
     await cancelFromCodeLens(wb);
     await refusesBrokenFlow(wb);
+    await signInAndOut(wb, loopback.url);
     log(`passed; screenshots in ${SHOTS}`);
     return 0;
   } catch (error) {
-    console.error(`test:e2e: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `test:e2e: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     if (wb) console.error(`screenshot: ${await wb.shot('99-failure').catch(() => 'none')}`);
     if (server) console.error(`code-server log: ${server.logFile}`);
     return 1;

@@ -43,13 +43,17 @@ async function main(): Promise<number> {
       ['extensionTestsPath', `vscode-remote://${authority}${tests}`],
     ];
     const folder = tempDir('ws-');
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const timer = setTimeout(() => reportExit('timeout'), TIMEOUT_MS);
     const code = await exited;
     clearTimeout(timer);
     if (code === 'timeout') {
       console.log(lines.join('\n'));
-      console.error(`test:vscode: no result after ${TIMEOUT_MS / 1000} s (code-server log: ${server.logFile})`);
+      console.error(
+        `test:vscode: no result after ${TIMEOUT_MS / 1000} s (code-server log: ${server.logFile})`,
+      );
       return 1;
     }
     if (code !== 0 && !suiteStarted) console.log(lines.join('\n'));

@@ -17,7 +17,10 @@ function fileUri(key: keyof typeof WORKSPACE_FILES): vscode.Uri {
 }
 
 /** Resolves with the document's diagnostics once `accept` likes them. */
-function diagnosticsOf(uri: vscode.Uri, accept: (list: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+function diagnosticsOf(
+  uri: vscode.Uri,
+  accept: (list: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const check = () => {
       const list = vscode.languages.getDiagnostics(uri);
@@ -61,7 +64,8 @@ export function addSuite(root: Mocha.Suite): void {
     assert.equal(typeof ms, 'number');
     console.log(`      activation: ${ms} ms from activate() to the language client ready`);
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['kestraFlow.run', 'kestraFlow.signIn', 'kestraFlow.signOut']) assert.ok(commands.includes(command), command);
+    for (const command of ['kestraFlow.run', 'kestraFlow.signIn', 'kestraFlow.signOut'])
+      assert.ok(commands.includes(command), command);
   });
 
   test('publishes diagnostics for a broken flow and none for a GitHub workflow', async () => {
@@ -81,9 +85,16 @@ export function addSuite(root: Mocha.Suite): void {
   test('completes task types after `type: `', async () => {
     const scratch = await vscode.workspace.openTextDocument(fileUri('scratch'));
     const line = scratch.lineAt(5);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch.uri, line.range.end);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      scratch.uri,
+      line.range.end,
+    );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    assert.ok(labels.includes('io.kestra.plugin.core.http.Request'), `got ${labels.length} items: ${labels.slice(0, 10).join(', ')}`);
+    assert.ok(
+      labels.includes('io.kestra.plugin.core.http.Request'),
+      `got ${labels.length} items: ${labels.slice(0, 10).join(', ')}`,
+    );
   });
 
   test('Run Flow runs the GET flow to SUCCESS with its outputs and logs', async () => {
@@ -95,7 +106,9 @@ export function addSuite(root: Mocha.Suite): void {
     assert.equal(state.flowId, 'http_get_request_example');
     const sendData = state.outputs?.send_data as Record<string, unknown>;
     assert.equal(sendData.code, 200);
-    assert.ok(state.logs.some((line) => line.taskId === 'print_status' && line.message.includes('Essence Mascara')));
+    assert.ok(
+      state.logs.some((line) => line.taskId === 'print_status' && line.message.includes('Essence Mascara')),
+    );
     assert.equal(api.lastRun(uri)?.state, 'SUCCESS');
     await api.panelReady(uri);
   });
@@ -103,19 +116,56 @@ export function addSuite(root: Mocha.Suite): void {
   test('hovering an expression after the run shows its value in that run', async () => {
     const document = await vscode.workspace.openTextDocument(fileUri('get'));
     const offset = document.getText().indexOf('outputs.send_data.body');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      document.positionAt(offset),
+    );
+    const text = hovers
+      .flatMap((hover) =>
+        hover.contents.map((content) => (typeof content === 'string' ? content : content.value)),
+      )
+      .join('\n');
     assert.match(text, /last run, .*SUCCESS/);
     assert.match(text, /Essence Mascara Lash Princess/);
   });
 
   test('Run Flow with inputs passes them typed to the engine', async () => {
     const uri = fileUri('inputs');
-    const state = await vscode.commands.executeCommand<KestraFlowApiState>('kestraFlow.run', uri, { inputs: { product_id: '2', channel: 'slack', dry_run: true } });
+    const state = await vscode.commands.executeCommand<KestraFlowApiState>('kestraFlow.run', uri, {
+      inputs: { product_id: '2', channel: 'slack', dry_run: true },
+    });
     assert.ok(state);
     assert.equal(state.state, 'SUCCESS', state.error);
     assert.deepEqual(state.inputs, { product_id: 2, reason: 'cleanup', dry_run: true, channel: 'slack' });
-    assert.ok(state.logs.some((line) => line.message.startsWith('slack dry_run=true reason=cleanup {"id":2')), JSON.stringify(state.logs));
+    assert.ok(
+      state.logs.some((line) => line.message.startsWith('slack dry_run=true reason=cleanup {"id":2')),
+      JSON.stringify(state.logs),
+    );
+  });
+
+  test('Run Flow passes every input type, FILE as a path and SECRET through a file', async () => {
+    const uri = fileUri('allInputs');
+    const upload = vscode.Uri.joinPath(uri, '..', 'upload.txt');
+    await vscode.workspace.fs.writeFile(upload, Buffer.from('hello from a file\n'));
+    const inputs = {
+      name: 'Ann',
+      tags: ['b', 'c'],
+      password: 's3cret',
+      upload: upload.fsPath,
+      enabled: false,
+    };
+    const state = await vscode.commands.executeCommand<KestraFlowApiState>('kestraFlow.run', uri, { inputs });
+    assert.ok(state);
+    assert.equal(state.state, 'SUCCESS', state.error);
+    const messages = state.logs.map((line) => line.message);
+    assert.deepEqual(messages, ['Ann 2 ["b","c"] 3 fast [1,2] 300.0', 'hello from a file\n']);
+    assert.equal(state.inputs.enabled, false);
+    assert.equal(state.inputs.password, '******');
+    assert.match(
+      String(state.inputs.upload),
+      /^kestra:\/\/\/example\/all-inputs\/executions\/.+\/upload\.txt$/,
+    );
   });
 
   test('Run Flow refuses a flow with errors', async () => {

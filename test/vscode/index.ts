@@ -7,6 +7,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ timeout: 60_000, color: false, reporter: 'spec' });
   addSuite(mocha.suite);
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve()));
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} extension test(s) failed.`)) : resolve(),
+    );
   });
 }

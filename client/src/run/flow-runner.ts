@@ -110,8 +110,9 @@ export class FlowRunner implements vscode.Disposable {
     options: RunOptions,
   ): Promise<FormValues | undefined> {
     const remembered = this.services.workspaceState.get<FormValues>(this.memoryKey());
+    // Values given with the command win (SECRET ones too); the others start as the form would.
     if (options.inputs)
-      return initialFormValues(inputs, { ...(this.lastValues ?? remembered), ...options.inputs });
+      return { ...initialFormValues(inputs, this.lastValues ?? remembered), ...options.inputs };
     if (inputs.length === 0) return {};
     if (options.rerun && this.lastValues) return initialFormValues(inputs, this.lastValues);
     panel.reveal(false);
@@ -259,8 +260,12 @@ export class FlowRunner implements vscode.Disposable {
         break;
       }
       case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(`Kestra: copied the ${message.what}`, 3000);
+        try {
+          await vscode.env.clipboard.writeText(message.text);
+          vscode.window.setStatusBarMessage(`Kestra: copied the ${message.what}`, 3000);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Kestra: could not copy: ${error instanceof Error ? error.message : String(error)}`);
+        }
         break;
       case 'pickFile': {
         const picked = await vscode.window.showOpenDialog({

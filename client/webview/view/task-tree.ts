@@ -84,7 +84,8 @@ export class TaskTree {
       this.render(state, Date.now());
     });
     const item = el('li', { attrs: { role: 'treeitem', 'aria-level': String(depth) } }, [row]);
-    if (run.error && run.state !== 'SUCCESS') item.append(el('div', { className: 'task-error', text: run.error }));
+    if (run.error && run.state !== 'SUCCESS')
+      item.append(el('div', { className: 'task-error', text: run.error }));
     if (run.children.length > 0) {
       item.setAttribute('aria-expanded', 'true');
       const children = el('ul', { attrs: { role: 'group' } });

@@ -84,7 +84,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunFlowResult> {
     const now = (options.now ?? (() => new Date()))();
     execution.metadata = { attemptNumber, originalCreatedDate: originalCreatedDate ?? now.toISOString() };
     originalCreatedDate = execution.metadata.originalCreatedDate;
-    await runAndReport(runner, emit, session.masker);
+    await runAndReport(runner, emit, session.masker, loaded.warnings);
     await Promise.all([...session.detached]);
     const retryAt = runner.newExecutionAt;
     if (execution.state.current !== 'RETRIED' || retryAt === undefined || options.signal?.aborted)
@@ -113,6 +113,7 @@ async function runAndReport(
   runner: ExecutionRunner,
   emit: (event: RunEvent) => void,
   masker: SecretMasker,
+  warnings: FlowProblem[],
 ): Promise<void> {
   const execution = runner.execution;
   emit({
@@ -123,6 +124,15 @@ async function runAndReport(
     flowId: execution.flowId,
     inputs: maskStrings(toJsonMap(execution.inputs), masker) as JsonMap,
   });
+  for (const warning of warnings) {
+    const where = `line ${warning.position.line + 1}`;
+    runner.log(
+      undefined,
+      undefined,
+      'WARN',
+      `${where}: ${warning.message} (${warning.code}; Kestra meets this when rendering)`,
+    );
+  }
   if (runner.flow.hasListeners) {
     const message =
       'This flow has deprecated `listeners`: the embedded engine does not run them (use `errors`).';

@@ -22,6 +22,7 @@ import {
   withPluginDefaults,
   type PluginDefaultEntry,
 } from './schema-validation-defaults';
+import { subtreeCacheFor, type SubtreeCache, type SubtreeKey } from './schema-validation-cache';
 import { findKeyProblems } from './schema-validation-unknown-keys';
 import { toPlain } from './yaml-nodes';
 
@@ -31,6 +32,12 @@ export interface SchemaValidationInput {
   catalog: Catalog;
   /** Errors a semantic rule reports better (e.g. missing task lists): (owner type, property path). */
   skip?: (ownerType: string, path: Segment[]) => boolean;
+  /**
+   * When set, the diagnostics of each top-level task, trigger… are remembered under this object
+   * (the catalog, not a per-run view of it), so that the next version of the flow re-validates
+   * only what changed.
+   */
+  cacheOwner?: object;
 }
 
 interface Job {
@@ -54,17 +61,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A typed object met while validating a job, at its full path. */
+interface Found {
+  hit: UnionHit;
+  path: Segment[];
+}
+
 class SchemaValidation {
   readonly diagnostics: FlowDiagnostic[] = [];
-  private readonly queue: Job[] = [];
   private root: Record<string, unknown> = {};
   /** The same data without null-valued keys, as ajv sees it. */
   private cleanRoot: Record<string, unknown> = {};
   private defaults: PluginDefaultEntry[] = [];
+  /** What, besides its text, the diagnostics of a subtree depend on (see schema-validation-cache). */
+  private context = '';
 
   constructor(
     private readonly input: SchemaValidationInput,
     private readonly compiled: CompiledSchema,
+    private readonly cache: SubtreeCache | undefined,
   ) {}
 
   private range(path: Segment[], onKey: boolean): Range | undefined {
@@ -108,20 +123,57 @@ class SchemaValidation {
       this.range([Object.keys(root)[0] ?? 'id'], true) ??
       this.input.lines.range(0, 0);
     this.defaults = readPluginDefaults(root);
+    this.context = JSON.stringify(this.defaults);
     this.cleanRoot = withoutNulls(root) as Record<string, unknown>;
-    this.queue.push({
+    const found = this.runJob({
       definition: rootKey,
       data: root,
       validated: this.cleanRoot,
       basePath: [],
       owner: { type: 'flow', name: 'the flow', anchor },
     });
-    for (let i = 0; i < this.queue.length; i++) this.runJob(this.queue[i]);
+    for (const { hit, path } of found) this.subtree(hit, path);
   }
 
-  private runJob(job: Job): void {
+  /**
+   * A typed object at the top of the flow (a task with its children, a trigger, an input…) and
+   * everything under it, breadth first; from the cache when its text was validated before.
+   */
+  private subtree(hit: UnionHit, path: Segment[]): void {
+    const key = this.subtreeKey(hit, path);
+    const cached = key && this.cache?.lookup(key);
+    if (cached) {
+      this.diagnostics.push(...cached);
+      return;
+    }
+    const first = this.diagnostics.length;
+    const queue: Job[] = [];
+    this.typedObject(hit, path, queue);
+    for (let i = 0; i < queue.length; i++) {
+      for (const inner of this.runJob(queue[i])) this.typedObject(inner.hit, inner.path, queue);
+    }
+    if (key) this.cache?.store(key, this.diagnostics.slice(first));
+  }
+
+  private subtreeKey(hit: UnionHit, path: Segment[]): SubtreeKey | undefined {
+    if (!this.cache) return undefined;
+    const range = locate(this.input.document, path)?.node?.range;
+    if (!range) return undefined;
+    const { lines } = this.input;
+    return {
+      union: hit.union,
+      text: lines.text.slice(range[0], range[1]),
+      start: lines.positionAt(range[0]),
+      end: lines.positionAt(range[1]),
+      context: this.context,
+      path,
+    };
+  }
+
+  /** Validates one object against its definition; returns the typed objects found inside it. */
+  private runJob(job: Job): Found[] {
     const result = this.compiled.validate(job.definition, job.validated);
-    if (!result) return;
+    if (!result) return [];
     const { document, lines, skip } = this.input;
     const context = {
       document,
@@ -143,11 +195,11 @@ class SchemaValidation {
       const range = this.range([...job.basePath, ...problem.path], true);
       if (range) this.report(range, problem.severity, problem.code, problem.message, problem.data);
     }
-    for (const hit of result.hits) {
+    return result.hits.map((hit) => {
       const path = [...job.basePath, ...parseInstancePath(hit.instancePath)];
       // The hit holds the data without nulls; unknown keys are checked on the data as written.
-      this.typedObject({ ...hit, data: this.dataAt(path) ?? hit.data }, path);
-    }
+      return { hit: { ...hit, data: this.dataAt(path) ?? hit.data }, path };
+    });
   }
 
   private dataAt(path: Segment[], from: unknown = this.root): unknown {
@@ -160,7 +212,8 @@ class SchemaValidation {
     return current;
   }
 
-  private typedObject(hit: UnionHit, path: Segment[]): void {
+  /** Checks a typed object's `type` and queues the validation of the object against its branch. */
+  private typedObject(hit: UnionHit, path: Segment[], queue: Job[]): void {
     const { catalog } = this.input;
     const { union, data } = hit;
     const kind = unionKindWord(catalog, union);
@@ -181,7 +234,7 @@ class SchemaValidation {
       const example = EXAMPLE_TYPES[kind] ?? values[0];
       const hint = union.plugin ? `add the plugin type, e.g. ${example}` : `add one of ${values.join(', ')}`;
       this.report(this.anchor(path, data), 'error', 'missing-type', `This ${kind} has no \`type\`: ${hint}.`);
-      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union);
+      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union, queue);
       return;
     }
     if (typeof written !== 'string') {
@@ -200,7 +253,7 @@ class SchemaValidation {
     this.diagnostics.push(...resolution.diagnostics);
     const canonical = resolution.canonical;
     if (canonical === undefined) {
-      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union);
+      if (union.plugin && kind === 'task') this.nestedTypedObjects(data, path, union, queue);
       return;
     }
     const definition = union.branches.get(canonical)!;
@@ -226,7 +279,7 @@ class SchemaValidation {
     const validated = union.plugin
       ? withPluginDefaults(cleaned, written, canonical, this.defaults, this.input.catalog)
       : cleaned;
-    this.queue.push({
+    queue.push({
       definition,
       data: normalised,
       validated,
@@ -240,6 +293,7 @@ class SchemaValidation {
     data: Record<string, unknown>,
     path: Segment[],
     union: UnionInfo,
+    queue: Job[],
     depth = 0,
   ): void {
     if (depth > 2) return;
@@ -247,10 +301,10 @@ class SchemaValidation {
       if (Array.isArray(value)) {
         value.forEach((item, i) => {
           if (isRecord(item) && typeof item.type === 'string')
-            this.typedObject({ instancePath: '', data: item, union }, [...path, key, i]);
+            this.typedObject({ instancePath: '', data: item, union }, [...path, key, i], queue);
         });
       } else if (isRecord(value) && key !== 'type') {
-        this.nestedTypedObjects(value, [...path, key], union, depth + 1);
+        this.nestedTypedObjects(value, [...path, key], union, queue, depth + 1);
       }
     }
   }
@@ -268,10 +322,24 @@ function withoutNulls(value: unknown): unknown {
   return out;
 }
 
+/**
+ * An alias (`*name`, `<<: *name`) makes a subtree read text from elsewhere, and a directive
+ * (`%YAML`, `%TAG`) changes how every scalar reads: the text of a subtree then does not decide its
+ * data, so such documents are not cached. (The test may also match inside a string: then the
+ * document is merely not cached.)
+ */
+function usesAliasesOrDirectives(text: string): boolean {
+  return /^%/m.test(text) || /(^|[\s[{,:-])\*[^\s,\]}]/.test(text);
+}
+
 export function validateFlowSchema(input: SchemaValidationInput): FlowDiagnostic[] {
   const root = toPlain(input.document.contents, input.document);
   if (!isRecord(root)) return [];
-  const validation = new SchemaValidation(input, compileSchema(input.catalog.schema));
+  const cache =
+    input.cacheOwner && !usesAliasesOrDirectives(input.lines.text)
+      ? subtreeCacheFor(input.cacheOwner, input.skip)
+      : undefined;
+  const validation = new SchemaValidation(input, compileSchema(input.catalog.schema), cache);
   validation.run(root);
   return validation.diagnostics;
 }

@@ -66,7 +66,8 @@ export function documentSymbols(doc: FlowDocument): DocumentSymbol[] {
     ),
   );
   const flow: DocumentSymbol = {
-    name: model.id?.value ?? '(flow)',
+    // An empty `id: ""` must not give an empty name: editors reject those.
+    name: (model.id?.value ?? '(flow)') || '""',
     kind: SymbolKind.Module,
     range: whole,
     selectionRange: model.id?.range ?? { start: whole.start, end: whole.start },

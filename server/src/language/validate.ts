@@ -53,7 +53,11 @@ function withoutCoveredSchemaErrors(schema: FlowDiagnostic[], semantic: FlowDiag
 }
 
 export function validateFlow(text: string, fullCatalog: Catalog): FlowValidation {
-  const flow = parseFlowDocument(text);
+  return validateParsedFlow(parseFlowDocument(text), fullCatalog);
+}
+
+/** The same for a flow already parsed (the language server shares one parse per version). */
+export function validateParsedFlow(flow: FlowDocument, fullCatalog: Catalog): FlowValidation {
   if (!flow.isFlow) return { flow, diagnostics: [] };
   const diagnostics = [...flow.diagnostics];
   // On broken YAML the parse is partial: checking it would report what is merely cut off.
@@ -61,7 +65,14 @@ export function validateFlow(text: string, fullCatalog: Catalog): FlowValidation
   if (flow.model && flow.document && !broken) {
     const { document, lines, model } = flow;
     const catalog = memoCatalog(fullCatalog);
-    const schemaDiagnostics = validateFlowSchema({ document, lines, catalog, skip: isRequiredTaskList });
+    // Cached per top-level task under the catalog itself: an edit re-validates what it touched.
+    const schemaDiagnostics = validateFlowSchema({
+      document,
+      lines,
+      catalog,
+      skip: isRequiredTaskList,
+      cacheOwner: fullCatalog,
+    });
     const context = { document, model, lines, catalog };
     const semantic = semanticRules.flatMap((rule) => rule(context));
     diagnostics.push(

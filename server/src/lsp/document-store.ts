@@ -2,7 +2,7 @@
 // parsed cleanly, kept while the text is broken so that completion and navigation still work.
 import type { Catalog } from '../flow/catalog-types';
 import type { FlowDocument } from '../flow/flow-document';
-import { validateFlow, type FlowValidation } from '../language/validate';
+import { validateFlow, validateParsedFlow, type FlowValidation } from '../language/validate';
 
 export interface StoredDocument {
   uri: string;
@@ -15,9 +15,19 @@ export interface StoredDocument {
 export class FlowDocumentStore {
   private readonly entries = new Map<string, StoredDocument>();
 
-  /** Validates `text` and records the result; keeps the previous good model if this one is broken. */
-  update(uri: string, version: number, text: string, catalog: Catalog): StoredDocument {
-    const validation = validateFlow(text, catalog);
+  /**
+   * Validates `text` and records the result; keeps the previous good model if this one is broken.
+   * `parsed` is this very text already parsed (by a feature asked before validation ran).
+   */
+  update(
+    uri: string,
+    version: number,
+    text: string,
+    catalog: Catalog,
+    parsed?: FlowDocument,
+  ): StoredDocument {
+    const validation =
+      parsed && parsed.text === text ? validateParsedFlow(parsed, catalog) : validateFlow(text, catalog);
     const previous = this.entries.get(uri);
     const flow = validation.flow;
     const clean =

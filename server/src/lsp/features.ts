@@ -38,12 +38,26 @@ export class FlowCache {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const stored = this.store.get(uri);
-    if (stored && stored.version === document.version) return stored.validation.flow;
+    if (stored && stored.version === document.version) {
+      // Validated: the store holds the same parse; drop ours.
+      this.parsed.delete(uri);
+      return stored.validation.flow;
+    }
     const cached = this.parsed.get(uri);
     if (cached && cached.version === document.version) return cached.flow;
     const flow = parseFlowDocument(document.getText());
     this.parsed.set(uri, { version: document.version, flow });
     return flow;
+  }
+
+  /**
+   * Hands over (and forgets) the flow parsed here for exactly this version, if any: validation then
+   * need not parse it again, and the store keeps it from now on.
+   */
+  take(uri: string, version: number): FlowDocument | undefined {
+    const cached = this.parsed.get(uri);
+    this.parsed.delete(uri);
+    return cached?.version === version ? cached.flow : undefined;
   }
 
   /** The current flow when it has a model, else the last one that parsed cleanly. */

@@ -69,10 +69,22 @@ export function newProfile(settings: Record<string, unknown> = {}): Profile {
 }
 
 export function installExtension(profile: Profile, vsix: string): string {
-  const out = execFileSync(NODE24, [CODE_SERVER, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--install-extension', vsix], {
-    encoding: 'utf8',
-    env: profile.env,
-  });
+  const out = execFileSync(
+    NODE24,
+    [
+      CODE_SERVER,
+      '--user-data-dir',
+      profile.userData,
+      '--extensions-dir',
+      profile.extensions,
+      '--install-extension',
+      vsix,
+    ],
+    {
+      encoding: 'utf8',
+      env: profile.env,
+    },
+  );
   return out.trim().split('\n').pop() ?? '';
 }
 
@@ -105,29 +117,41 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(profile: Profile, options: { smokeTestDriver?: boolean } = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  profile: Profile,
+  options: { smokeTestDriver?: boolean } = {},
+): Promise<CodeServer> {
   const port = await freePort();
   const args = [
     CODE_SERVER,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', profile.userData,
-    '--extensions-dir', profile.extensions,
+    '--user-data-dir',
+    profile.userData,
+    '--extensions-dir',
+    profile.extensions,
     // Needed for extension tests given in the page's payload (ignored otherwise).
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const logFile = join(profile.dir, 'code-server.log');
   const out = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(NODE24, args, { stdio: ['ignore', out, out], env: profile.env, detached: true });
+  const child: ChildProcess = spawn(NODE24, args, {
+    stdio: ['ignore', out, out],
+    env: profile.env,
+    detached: true,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (!(await answers(`${url}/healthz`))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`code-server did not start; see ${logFile}`);
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`code-server did not start; see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

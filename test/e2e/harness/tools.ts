@@ -13,11 +13,15 @@ export const RESULTS = join(REPO, 'test-results');
 
 export interface Locator {
   click(options?: { timeout?: number }): Promise<void>;
+  hover(): Promise<void>;
   fill(value: string, options?: { timeout?: number }): Promise<void>;
   press(key: string): Promise<void>;
   check(): Promise<void>;
   selectOption(value: string): Promise<string[]>;
-  waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+  waitFor(options?: {
+    state?: 'attached' | 'detached' | 'visible' | 'hidden';
+    timeout?: number;
+  }): Promise<void>;
   innerText(options?: { timeout?: number }): Promise<string>;
   allInnerTexts(): Promise<string[]>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
@@ -68,7 +72,14 @@ export interface BrowserContext {
 interface Chromium {
   launchPersistentContext(
     userDataDir: string,
-    options: { executablePath: string; headless: boolean; args: string[]; viewport: { width: number; height: number }; env: NodeJS.ProcessEnv },
+    options: {
+      executablePath: string;
+      headless: boolean;
+      args: string[];
+      viewport: { width: number; height: number };
+      env: NodeJS.ProcessEnv;
+      permissions?: string[];
+    },
   ): Promise<BrowserContext>;
 }
 

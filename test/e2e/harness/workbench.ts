@@ -34,7 +34,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
     await this.page.keyboard.type(relativePath);
-    await this.quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    // Enter picks the focused row: wait until the list has caught up with the typing.
+    await this.quickInput.locator('.monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
     await this.activeEditor().locator('.view-lines', { hasText: firstLine }).waitFor({ timeout: 15_000 });
@@ -44,14 +45,25 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
   }
 
-  /** Runs a command from the palette (F1), by its label as shown. */
-  async command(label: string): Promise<void> {
+  /** Runs a command from the palette (F1), by its label as shown; `asks`: it opens an input of its own. */
+  async command(label: string, asks = false): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
     await this.page.keyboard.type(label);
-    await this.quickInput.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+    await this.quickInput
+      .locator('.monaco-list-row.focused', { hasText: label })
+      .waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
-    await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+    if (!asks) await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** Answers the quick input titled `title`: types `text` (or nothing) and presses Enter. */
+  async answer(title: string, text: string): Promise<Locator> {
+    const widget = this.page.locator('.quick-input-widget', { hasText: title });
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    const input = widget.locator('.quick-input-box input');
+    if (text) await input.fill(text);
+    return input;
   }
 
   /** The content of the (only) visible webview: outer iframe, then its active frame. */
@@ -66,7 +78,11 @@ export class Workbench {
 }
 
 /** Polls `read` until `accept` likes its value or the deadline passes (for UI that needs retries). */
-export async function retryUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+export async function retryUntil<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!accept(value) && Date.now() < deadline) value = await read();

@@ -9,6 +9,7 @@ import { REPO } from './tools';
 export const WORKSPACE_FILES = {
   get: 'flows/get.yaml',
   inputs: 'flows/inputs.yaml',
+  allInputs: 'flows/all-inputs.yaml',
   broken: 'flows/broken.yaml',
   scratch: 'flows/scratch.yaml',
   sleep: 'flows/sleep.yaml',
@@ -18,6 +19,7 @@ export const WORKSPACE_FILES = {
 const SOURCES: Record<keyof typeof WORKSPACE_FILES, string> = {
   get: 'test/fixtures/engine/http-guide/get.yaml',
   inputs: 'test/e2e/fixtures/inputs.yaml',
+  allInputs: 'test/e2e/fixtures/all-inputs.yaml',
   broken: 'test/e2e/fixtures/broken.yaml',
   scratch: 'test/e2e/fixtures/scratch.yaml',
   sleep: 'test/e2e/fixtures/sleep.yaml',

@@ -7,21 +7,27 @@ import { relative, resolve } from 'node:path';
 import { runFlow } from '../../engine/engine';
 import type { RunEvent } from '../../engine/events';
 import { loadFlow } from '../../engine/flow/load-flow';
+import { remoteInputsFromArgs, runOnServer } from '../../remote/run-on-server';
+import { RemoteError } from '../../remote/remote-error';
 import type { Confirm } from '../../engine/run/task-context';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { parseRunArgs, type RunArgs } from './run-args';
 import { ndjsonPrinter, textPrinter } from './run-output';
 
-const USAGE = `Usage: kestra-flow run FILE [--input ID=VALUE]... [--format text|ndjson]
+const USAGE = `Usage: kestra-flow run FILE [--input ID=VALUE]... [--format text|ndjson] [--server URL [--tenant T]]
 
 Runs the flow in FILE on the embedded engine (core tasks: HTTP, logs, outputs, flowable tasks, KV
-store, subflows found next to FILE). Ctrl-C kills the execution.
+store, subflows found next to FILE), or with --server on a Kestra server, which is sent the flow
+(created or updated) and runs it; both print the same events. Ctrl-C kills the execution.
 
 Options:
   --input ID=VALUE   an input value, as typed in Kestra's input form; repeatable.
                      ID=@PATH reads the value from a file (for FILE inputs: the file to upload).
   --format FORMAT    text (default): log lines then a summary; ndjson: one JSON event per line
                      (execution.started, taskrun.started, log, taskrun.ended, execution.ended).
+  --server URL       run on this Kestra server. Credentials come from the environment only:
+                     KESTRA_API_TOKEN (bearer), or KESTRA_USERNAME and KESTRA_PASSWORD (basic).
+  --tenant T         the tenant (inserted after /api/v1/; newer servers use 'main').
 
 State (KV store, internal storage) is kept in .kestra-flow/ in the working directory, or in
 $KESTRA_FLOW_STATE_DIR. Secrets: secret('NAME') reads the base64 value of $SECRET_NAME.
@@ -81,6 +87,37 @@ function terminalConfirm(io: CliIo): Confirm | undefined {
     });
 }
 
+/** `--server`: the same command against a Kestra server's REST API (server/src/remote). */
+async function runRemotely(
+  parsed: RunArgs,
+  text: string,
+  shown: string,
+  onEvent: (event: RunEvent) => void,
+  io: CliIo,
+): Promise<number> {
+  try {
+    const result = await runOnServer({
+      flowText: text,
+      flowPath: shown,
+      serverUrl: parsed.server ?? '',
+      tenant: parsed.tenant,
+      inputs: await remoteInputsFromArgs(text, parsed.inputs, io.cwd),
+      env: io.env,
+      signal: io.signal,
+      onEvent,
+      onNotice: (message) => io.stderr(`kestra-flow run: ${message}\n`),
+    });
+    if (result.error) io.stderr(`kestra-flow run: ${result.error}\n`);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof RemoteError) {
+      io.stderr(`kestra-flow run: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run a flow locally with the embedded engine',
@@ -89,9 +126,12 @@ export const runCommand: CliCommand = {
     const parsed = parseRunArgs(args);
     const path = resolve(io.cwd, parsed.file);
     const text = readText(path, 'the flow file');
-    const inputs = collectInputs(parsed, text, io);
     const print = parsed.format === 'ndjson' ? ndjsonPrinter(io.stdout) : textPrinter(io.stdout);
     const onEvent = (event: RunEvent) => print(event);
+    const fromCwd = relative(io.cwd, path);
+    const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
+    if (parsed.server !== undefined) return runRemotely(parsed, text, shown, onEvent, io);
+    const inputs = collectInputs(parsed, text, io);
     const result = await runFlow({
       text,
       filePath: path,
@@ -102,8 +142,6 @@ export const runCommand: CliCommand = {
       signal: io.signal,
       confirm: terminalConfirm(io),
     });
-    const fromCwd = relative(io.cwd, path);
-    const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
     if (result.status === 'invalid-flow') {
       const lines = result.problems.map(
         (p) => `${shown}:${p.position.line + 1}:${p.position.character + 1}: error ${p.code}: ${p.message}`,

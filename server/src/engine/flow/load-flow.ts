@@ -19,7 +19,31 @@ export interface FlowProblem {
   message: string;
 }
 
-export type LoadFlowResult = { ok: true; flow: FlowDef } | { ok: false; problems: FlowProblem[] };
+export type LoadFlowResult =
+  | {
+      ok: true;
+      flow: FlowDef;
+      /** Validator errors Kestra only meets at run time (expressions). */ warnings: FlowProblem[];
+    }
+  | { ok: false; problems: FlowProblem[] };
+
+/**
+ * Validator codes about expressions: a Kestra server accepts such a flow and only fails the task
+ * that renders the expression, so the engine runs it too (and reports them as warnings).
+ */
+const RUNTIME_ONLY_CODES = new Set([
+  'expression-syntax',
+  'unknown-task-reference',
+  'unknown-output',
+  'output-not-yet-available',
+  'unknown-variable',
+  'unknown-input',
+  'unknown-function',
+  'unknown-filter',
+  'unknown-test',
+  'wrong-argument-count',
+  'dynamic-expression-in-static-property',
+]);
 
 const CHILD_KEYS = new Set(['tasks', 'errors', 'then', 'else']);
 
@@ -32,10 +56,12 @@ export function loadFlow(text: string, filePath?: string): LoadFlowResult {
   const validated = validateFlow(text, PluginCatalog.bundled())
     .diagnostics.filter((d) => d.severity === 'error')
     .map((d) => ({ position: d.range.start, code: d.code, message: d.message }));
-  if (validated.length === 0) return loaded;
-  const lines = new Set(validated.map((p) => p.position.line));
+  const blocking = validated.filter((p) => !RUNTIME_ONLY_CODES.has(p.code));
+  const warnings = validated.filter((p) => RUNTIME_ONLY_CODES.has(p.code));
+  if (blocking.length === 0) return loaded.ok ? { ...loaded, warnings } : loaded;
+  const lines = new Set(blocking.map((p) => p.position.line));
   const own = loaded.ok ? [] : loaded.problems.filter((p) => !lines.has(p.position.line));
-  const problems = [...validated, ...own].sort(
+  const problems = [...blocking, ...own].sort(
     (a, b) => a.position.line - b.position.line || a.position.character - b.position.character,
   );
   return { ok: false, problems };
@@ -149,7 +175,7 @@ function readFlow(text: string, filePath?: string): LoadFlowResult {
   if (root.retry && typeof root.retry === 'object' && !Array.isArray(root.retry)) {
     flow.retry = root.retry as Record<string, unknown>;
   }
-  return { ok: true, flow };
+  return { ok: true, flow, warnings: [] };
 }
 
 class TaskBuilder {
@@ -198,7 +224,7 @@ class TaskBuilder {
       this.problems.push({
         position,
         code: 'unsupported-task-type',
-        message: `Task \`${id || '?'}\` ${what}. Run this flow on a Kestra server instead (the \`--server URL\` backend of \`kestra-flow run\` is not available in this build yet).`,
+        message: `Task \`${id || '?'}\` ${what}. Run this flow on a Kestra server instead: \`kestra-flow run FILE --server URL\`.`,
       });
     }
     const kind = supported?.kind ?? 'runnable';

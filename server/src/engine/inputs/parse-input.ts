@@ -50,7 +50,7 @@ export function parseInputValue(input: InputDefinition, raw: unknown): InputPars
       ),
     };
   }
-  const problem = validate(input, value, raw);
+  const problem = validate(input, value);
   return problem === undefined ? { ok: true, value } : { ok: false, message: invalid(input, problem, raw) };
 }
 
@@ -189,7 +189,7 @@ function javaLocalTime(stored: string): string {
   return stored.replace(/^(\d\d:\d\d):00$/, '$1');
 }
 
-function validate(input: InputDefinition, value: PebbleValue, raw: unknown): string | undefined {
+function validate(input: InputDefinition, value: PebbleValue): string | undefined {
   switch (input.type) {
     case 'STRING':
     case 'SECRET':
@@ -266,7 +266,6 @@ function validate(input: InputDefinition, value: PebbleValue, raw: unknown): str
       return undefined;
     }
     default:
-      void raw;
       return undefined;
   }
 }

@@ -46,12 +46,12 @@ export interface Execution {
   /** Why the execution failed outside any task (flow outputs). */
   error?: string;
   /** Bumped on every change that expression variables can see (states, runs, outputs). */
-  changes: number;
+  changes?: number;
 }
 
 /** Records that variables built from this execution are out of date. */
 export function markChanged(execution: Execution): void {
-  execution.changes++;
+  execution.changes = (execution.changes ?? 0) + 1;
 }
 
 export function newExecution(

@@ -188,8 +188,9 @@ export class ExecutionRunner implements RunHost {
 
   /** The execution-wide part of task variables, rebuilt only after a change. */
   sharedVariables(): SharedVariables {
-    if (this.shared?.changes !== this.execution.changes) {
-      this.shared = { changes: this.execution.changes, variables: buildSharedVariables(this.execution) };
+    const changes = this.execution.changes ?? 0;
+    if (this.shared?.changes !== changes) {
+      this.shared = { changes, variables: buildSharedVariables(this.execution) };
     }
     return this.shared.variables;
   }

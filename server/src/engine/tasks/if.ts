@@ -4,7 +4,6 @@ import type { PebbleMap } from '../../expr/values';
 import { currentTasks, resolveListState, sequentialNexts, type ResolvedTask } from '../run/flowable-utils';
 import type { FlowableHandler } from '../run/handlers';
 import type { FlowableContext } from '../run/task-context';
-import { guessFinalState } from '../state';
 import { stateOptions } from './flowable-common';
 
 function evaluate(ctx: FlowableContext): boolean {
@@ -32,11 +31,8 @@ export const ifTask: FlowableHandler = {
   },
   resolveState(ctx) {
     const { tasks, errors } = this.childTasks(ctx);
-    if (!tasks || tasks.length === 0) {
-      const options = stateOptions(ctx);
-      const state = guessFinalState([]);
-      return options.allowWarning && state === 'WARNING' ? 'SUCCESS' : state;
-    }
+    // The chosen branch is empty (false without `else`): nothing ran, the If succeeds.
+    if (!tasks || tasks.length === 0) return 'SUCCESS';
     return resolveListState(ctx.execution, tasks, errors, ctx.taskRun.id, stateOptions(ctx));
   },
 };
