@@ -53,5 +53,5 @@ if (existsSync('client/webview/main.ts')) {
     outfile: 'dist/webview/main.js',
   });
   mkdirSync('dist/webview', { recursive: true });
-  cpSync('client/webview/styles.css', 'dist/webview/styles.css');
+  for (const sheet of ['styles.css', 'run.css']) cpSync(`client/webview/${sheet}`, `dist/webview/${sheet}`);
 }

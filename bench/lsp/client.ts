@@ -1,7 +1,7 @@
 // A small LSP client for benchmarks: spawns any language server over stdio, answers the requests a
 // real editor answers (configuration, registrations), and times requests and diagnostics.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   createMessageConnection,
@@ -165,6 +165,23 @@ export class BenchClient {
     const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
     const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
     return kb / 1024;
+  }
+
+  /**
+   * CPU time the server process has used so far, all threads (GC helpers included), in ms: the sum
+   * of /proc/<pid>/task/<tid>/schedstat run times (Linux, nanosecond resolution). Unlike latency it
+   * hardly depends on what else the machine is running.
+   */
+  cpuMs(): number {
+    let total = 0;
+    for (const tid of readdirSync(`/proc/${this.process.pid}/task`)) {
+      try {
+        total += Number(readFileSync(`/proc/${this.process.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return total / 1e6;
   }
 
   async stop(): Promise<void> {

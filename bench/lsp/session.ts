@@ -29,6 +29,8 @@ export async function openSettled(client: BenchClient, uri: string, text: string
 export interface TimedEdit {
   /** From sending `didChange` to receiving the diagnostics of that version, ms. */
   ms: number;
+  /** CPU time the server used meanwhile, ms. */
+  cpuMs: number;
   diagnostics: number;
 }
 
@@ -41,10 +43,15 @@ export async function timedEdit(
 ): Promise<TimedEdit> {
   // Wait for the version before sending it, so that no answer can come first.
   const answer = client.diagnostics(uri, client.nextVersion(uri));
+  const cpu = client.cpuMs();
   const start = performance.now();
   await client.edit(uri, at, { line: at.line, character: at.character + 1 }, letter);
   const received = await answer;
-  return { ms: received.at - start, diagnostics: received.params.diagnostics.length };
+  return {
+    ms: received.at - start,
+    cpuMs: client.cpuMs() - cpu,
+    diagnostics: received.params.diagnostics.length,
+  };
 }
 
 /** Waits until `uri` gets no diagnostics for `quietMs` (validations still running have finished). */

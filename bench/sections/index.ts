@@ -5,6 +5,8 @@ import { expressionsSection } from './expressions';
 import { lspDiagnosticsSection } from './lsp-diagnostics';
 import { lspFeaturesSection } from './lsp-features';
 import { lspStartupSection } from './lsp-startup';
+import { engineLogSection } from './engine-log';
+import { engineHttpSection } from './engine-http';
 
 export const sections: BenchSection[] = [
   validationSection,
@@ -12,4 +14,6 @@ export const sections: BenchSection[] = [
   lspDiagnosticsSection,
   lspFeaturesSection,
   lspStartupSection,
+  engineLogSection,
+  engineHttpSection,
 ];

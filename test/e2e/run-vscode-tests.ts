@@ -5,7 +5,7 @@
 import { format } from 'node:util';
 import { launchBrowser } from './harness/browser';
 import { buildExtension, buildExtensionTests } from './harness/build';
-import { newProfile, startCodeServer, tempDir, type CodeServer } from './harness/code-server';
+import { newProfile, removeTempDirs, startCodeServer, tempDir, type CodeServer } from './harness/code-server';
 import { checkTools, REPO, type BrowserContext } from './harness/tools';
 
 const TIMEOUT_MS = 240_000;
@@ -66,7 +66,10 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    if (code === 0) removeTempDirs();
+    process.exit(code);
+  },
   (error: unknown) => {
     console.error(`test:vscode: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);

@@ -264,7 +264,9 @@ export class FlowRunner implements vscode.Disposable {
           await vscode.env.clipboard.writeText(message.text);
           vscode.window.setStatusBarMessage(`Kestra: copied the ${message.what}`, 3000);
         } catch (error) {
-          void vscode.window.showErrorMessage(`Kestra: could not copy: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(
+            `Kestra: could not copy: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         break;
       case 'pickFile': {

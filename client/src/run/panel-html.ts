@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 export function panelHtml(webview: vscode.Webview, assets: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'main.js'));
-  const styles = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'styles.css'));
+  const sheets = ['styles.css', 'run.css'].map((name) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(assets, name)),
+  );
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -19,7 +21,7 @@ export function panelHtml(webview: vscode.Webview, assets: vscode.Uri): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styles.toString()}" nonce="${nonce}">
+${sheets.map((sheet) => `<link rel="stylesheet" href="${sheet.toString()}" nonce="${nonce}">`).join('\n')}
 <title>Kestra run</title>
 </head>
 <body>

@@ -217,10 +217,10 @@ export class Evaluator implements InvocationHost {
           : this.evaluate(node.alternate);
       }
       case 'ListLiteral':
-        return node.elements.map((element) => this.evaluate(element));
+        return this.bounded(node.elements.map((element) => this.evaluate(element)));
       case 'MapLiteral':
-        return javaHashMap(
-          node.entries.map((entry) => [this.evaluate(entry.key), this.evaluate(entry.value)]),
+        return this.bounded(
+          javaHashMap(node.entries.map((entry) => [this.evaluate(entry.key), this.evaluate(entry.value)])),
         );
       case 'Missing':
         throw new PebbleError('Incomplete expression.', 'syntax');
@@ -338,10 +338,7 @@ export class Evaluator implements InvocationHost {
 
   /** Growing strings and lists cost in proportion to their size, so doubling loops hit the limits. */
   private bounded(value: PebbleValue): PebbleValue {
-    if (typeof value === 'string' && value.length > this.env.budget.limits.maxOutput)
-      this.env.budget.write(value.length);
-    if (Array.isArray(value)) this.env.budget.step(value.length);
-    return value;
+    return this.env.budget.charge(value);
   }
 }
 

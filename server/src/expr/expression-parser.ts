@@ -28,6 +28,8 @@ const MAX_NESTING = 200;
 
 export class ExpressionParser {
   private depth = 0;
+  /** Where the nesting limit made the parser skip to the region's end: closers after it were skipped, not missing. */
+  private truncatedAt: number | undefined;
 
   constructor(private readonly stream: TokenStream) {}
 
@@ -35,6 +37,7 @@ export class ExpressionParser {
     if (this.depth >= MAX_NESTING) {
       const start = this.stream.current.span[0];
       this.stream.error(`Expression nested more than ${MAX_NESTING} levels deep.`, this.stream.current.span);
+      this.truncatedAt = start;
       while (!this.stream.atRegionEnd()) this.stream.next();
       return { type: 'Missing', span: [start, this.stream.lastEnd] };
     }
@@ -419,7 +422,8 @@ export class ExpressionParser {
   private expectClosing(closer: string, open: Token): number {
     const close = this.stream.accept('Punctuation', closer);
     if (close) return close.span[1];
-    this.stream.error(`Unclosed "${open.value}": add "${closer}".`, open.span);
+    const skipped = this.truncatedAt !== undefined && this.truncatedAt >= open.span[1];
+    if (!skipped) this.stream.error(`Unclosed "${open.value}": add "${closer}".`, open.span);
     return this.stream.lastEnd;
   }
 

@@ -43,7 +43,7 @@ export class Invocations {
       if (index < values.length) args[param.name] = values[index];
     });
     this.chargeRange(values);
-    return spec.call(args, this.host.context);
+    return this.host.env.budget.charge(spec.call(args, this.host.context), false);
   }
 
   /** `range()` builds its whole list at once: charge its size before it is built. */
@@ -69,8 +69,9 @@ export class Invocations {
       this.host.env.recursiveRendering && RENDER_FUNCTIONS.has(name) ? undefined : functions.get(name);
     if (spec) {
       const args = this.bind(spec.params, node.args, `function "${name}"`);
-      if (name === 'range') this.chargeRange(spec.params.map((param) => args[param.name]));
-      return spec.call(args, this.host.context);
+      const isRange = name === 'range';
+      if (isRange) this.chargeRange(spec.params.map((param) => args[param.name]));
+      return this.host.env.budget.charge(spec.call(args, this.host.context), !isRange);
     }
     const macro = this.host.env.macros.get(name);
     if (macro) return this.callMacro(macro, node);
@@ -128,7 +129,8 @@ export class Invocations {
     const args = this.bind(spec.params, filter.args, `filter "${spec.name}"`);
     const input = inputNode ? this.input(inputNode, spec.acceptsUndefined === true) : given;
     try {
-      return spec.apply(input, args, this.host.context);
+      // Filters build strings and lists too (`replace`, `merge`…): they count against the limits.
+      return this.host.env.budget.charge(spec.apply(input, args, this.host.context));
     } catch (error) {
       throw withSpan(error, filter.name.span);
     }

@@ -44,8 +44,16 @@ export function parseTemplate(source: string): ParseResult {
       !lexed.errors.some((lexError) => lexError.span[0] >= error.span[0] && lexError.span[0] < error.span[1]),
   );
   const errors = [...lexed.errors, ...parserErrors].sort((a, b) => a.span[0] - b.span[0]);
-  return { ast: { type: 'Template', body, span: [0, source.length] }, errors };
+  // Past a nesting limit the parser skips what it cannot hold: the errors after it are echoes of that.
+  const limit = errors.findIndex((error) => NESTING_LIMIT.test(error.message));
+  return {
+    ast: { type: 'Template', body, span: [0, source.length] },
+    errors: errors.slice(0, limit + 1 || undefined),
+  };
 }
+
+/** The message of the nesting limits (expressions and tags). */
+const NESTING_LIMIT = / nested more than \d+ levels deep\.$/;
 
 /** Deeper tag nesting is refused, so that no input can exhaust the call stack. */
 const MAX_TAG_NESTING = 200;

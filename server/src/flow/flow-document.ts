@@ -35,8 +35,12 @@ export function isFlowText(text: string): boolean {
   return found >= 2;
 }
 
-export function parseFlowDocument(text: string): FlowDocument {
-  const yaml = parseYamlText(text);
+/**
+ * `previous`, when given, is the parse of an earlier version of the same document: an edit inside
+ * one task (or trigger, input…) then parses only that task again. The result is the same.
+ */
+export function parseFlowDocument(text: string, previous?: FlowDocument): FlowDocument {
+  const yaml = parseYamlText(text, previous);
   const isFlow = isFlowText(text);
   const result: FlowDocument = { ...yaml, isFlow, expressions: [], diagnostics: [...yaml.syntaxDiagnostics] };
   if (!isFlow) return result;

@@ -48,9 +48,11 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const lineStart = this.starts[position.line];
-    const nextStart =
-      position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.min(lineStart + Math.max(0, position.character), nextStart);
+    let lineEnd = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    // LSP: a character past the end of the line means the end of the line, before its line break.
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 
   range(start: number, end: number): Range {

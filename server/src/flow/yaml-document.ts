@@ -2,6 +2,8 @@
 import { parseAllDocuments, isDocument, visit, type Document } from 'yaml';
 import type { FlowDiagnostic } from './diagnostic';
 import { withPlainEnv } from './plain-env';
+import { reparseEditedItem, YAML_OPTIONS } from './yaml-incremental';
+import { aliasExpansionProblems } from './yaml-alias-limit';
 import { LineIndex, type Range } from './range';
 
 export interface YamlText {
@@ -16,19 +18,19 @@ export interface YamlText {
 /** The error codes of the `yaml` package that we report as `duplicate-key` rather than `yaml-syntax`. */
 const DUPLICATE_KEY = 'DUPLICATE_KEY';
 
-export function parseYamlText(text: string): YamlText {
+/**
+ * `previous` is an earlier parse of the same document (the version before an edit): when the edit
+ * stays inside one list item, only that item is parsed again (see yaml-incremental.ts).
+ */
+export function parseYamlText(text: string, previous?: YamlText): YamlText {
   const lines = new LineIndex(text);
+  if (previous?.documents.length === 1 && previous.syntaxDiagnostics.length === 0) {
+    const document = reparseEditedItem(previous.documents[0], previous.text, text);
+    if (document) return located(text, lines, [document]);
+  }
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = withPlainEnv(() =>
-      parseAllDocuments(text, {
-        uniqueKeys: true,
-        prettyErrors: false,
-        // Kestra reads YAML 1.1-ish through SnakeYAML, but flows rarely depend on the differences;
-        // yaml's default 1.2 core schema keeps `on`/`yes` as strings, which matches Jackson's String fields.
-        version: '1.2',
-      }),
-    );
+    parsed = withPlainEnv(() => parseAllDocuments(text, YAML_OPTIONS));
   } catch (error) {
     // The parser throws only for pathological input (e.g. alias explosions); report it on line 1.
     return {
@@ -48,9 +50,15 @@ export function parseYamlText(text: string): YamlText {
   const documents = (Array.isArray(parsed) ? parsed : [parsed]).filter((d): d is Document.Parsed =>
     isDocument(d),
   );
+  return located(text, lines, documents);
+}
+
+/** The parse with its syntax errors (and unresolved aliases) as diagnostics. */
+function located(text: string, lines: LineIndex, documents: Document.Parsed[]): YamlText {
   const syntaxDiagnostics: FlowDiagnostic[] = [];
   for (const doc of documents) {
     syntaxDiagnostics.push(...unresolvedAliases(doc, lines));
+    syntaxDiagnostics.push(...aliasExpansionProblems(doc, lines));
     for (const error of doc.errors) {
       const isDuplicate = error.code === DUPLICATE_KEY;
       syntaxDiagnostics.push({

@@ -1,8 +1,8 @@
 // The flow documents the server knows: the latest validation of each, and the last model that
 // parsed cleanly, kept while the text is broken so that completion and navigation still work.
 import type { Catalog } from '../flow/catalog-types';
-import type { FlowDocument } from '../flow/flow-document';
-import { validateFlow, validateParsedFlow, type FlowValidation } from '../language/validate';
+import { parseFlowDocument, type FlowDocument } from '../flow/flow-document';
+import { validateParsedFlow, type FlowValidation } from '../language/validate';
 
 export interface StoredDocument {
   uri: string;
@@ -26,9 +26,12 @@ export class FlowDocumentStore {
     catalog: Catalog,
     parsed?: FlowDocument,
   ): StoredDocument {
-    const validation =
-      parsed && parsed.text === text ? validateParsedFlow(parsed, catalog) : validateFlow(text, catalog);
     const previous = this.entries.get(uri);
+    // The previous version's parse lets an edit inside one task re-parse that task only.
+    const validation = validateParsedFlow(
+      parsed?.text === text ? parsed : parseFlowDocument(text, previous?.validation.flow),
+      catalog,
+    );
     const flow = validation.flow;
     const clean =
       flow.isFlow && flow.model !== undefined && !flow.diagnostics.some((d) => d.code === 'yaml-syntax');

@@ -45,7 +45,8 @@ export class FlowCache {
     }
     const cached = this.parsed.get(uri);
     if (cached && cached.version === document.version) return cached.flow;
-    const flow = parseFlowDocument(document.getText());
+    // An earlier version's parse lets an edit inside one task re-parse that task only.
+    const flow = parseFlowDocument(document.getText(), cached?.flow ?? stored?.validation.flow);
     this.parsed.set(uri, { version: document.version, flow });
     return flow;
   }

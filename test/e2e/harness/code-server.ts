@@ -2,7 +2,7 @@
 // XDG folders and temp dir, so nothing leaks into the machine's home or /tmp. Stopped with SIGTERM,
 // then SIGKILL of its process group.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -15,10 +15,20 @@ export interface Profile {
   env: NodeJS.ProcessEnv;
 }
 
+const created: string[] = [];
+
+/** A new folder under the tools' tmp/ (short paths: VS Code's IPC sockets live in them). */
 export function tempDir(prefix: string): string {
   const root = join(TOOLS, 'tmp');
   mkdirSync(root, { recursive: true });
-  return mkdtempSync(join(root, prefix));
+  const dir = mkdtempSync(join(root, prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the folders made by tempDir (after a passing run; a failing one keeps them to look at). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A fresh profile; `files.autoSave: off` keeps typing out of the fixtures. */

@@ -15,6 +15,7 @@ export async function measureLogView(page: Page, count: number): Promise<LogView
     '<!DOCTYPE html><html><head><meta charset="UTF-8"></head><body><div id="app"></div></body></html>',
   );
   await page.addStyleTag({ path: join(REPO, 'dist/webview/styles.css') });
+  await page.addStyleTag({ path: join(REPO, 'dist/webview/run.css') });
   await page.addScriptTag({ path: join(REPO, 'dist/webview/main.js') });
   // tsx compiles with keepNames: the function below, serialised into the page, calls `__name`.
   await page.addScriptTag({ content: 'window.__name = (fn) => fn;' });

@@ -92,7 +92,10 @@ function judge(input: SessionInput, plan: PlannedRequest, answer: Answer<unknown
     });
   } else if (!answer.error) {
     const problems = plan.check(answer.result);
-    if (problems.length > 0) addFault(stats, { kind: 'bad-answer', message: problems.join('; '), where: at });
+    if (problems.length > 0) {
+      const more = problems.length > 2 ? ` (and ${problems.length - 2} more)` : '';
+      addFault(stats, { kind: 'bad-answer', message: problems.slice(0, 2).join('; ') + more, where: at });
+    }
   }
 }
 

@@ -2,8 +2,9 @@
 // `errors`), what to create next (sequential, parallel, concurrent groups, Dag), and when a parent
 // is finished and in which state.
 import { isDisabled, type TaskDef } from '../flow/flow-definition';
-import { guessFinalState, isCreated, isRunning, isTerminated, type StateType } from '../state';
+import { guessFinalState, isTerminated, type StateType } from '../state';
 import type { Execution, TaskRun } from './execution';
+import { ListSummary, matchesKeys, runIndex, runKey, taskKeys } from './task-run-index';
 
 /** A task to run under a parent, with its iteration value (ForEach & co.). */
 export interface ResolvedTask {
@@ -11,8 +12,21 @@ export interface ResolvedTask {
   value?: string;
 }
 
+const resolvedLists = new WeakMap<TaskDef[], ResolvedTask[]>();
+
+/**
+ * The definitions as resolved tasks. Without a value the list is cached per definitions array, so
+ * the run summaries keyed by list identity (task-run-index.ts) are found again on the next step.
+ */
 export function resolveTasks(defs: TaskDef[] | undefined, value?: string): ResolvedTask[] | undefined {
-  return defs?.map((def) => (value === undefined ? { def } : { def, value }));
+  if (!defs) return undefined;
+  if (value !== undefined) return defs.map((def) => ({ def, value }));
+  let resolved = resolvedLists.get(defs);
+  if (!resolved) {
+    resolved = defs.map((def) => ({ def }));
+    resolvedLists.set(defs, resolved);
+  }
+  return resolved;
 }
 
 /** FlowableUtils.isTaskRunFor: same task, same parent, same value when the resolved task has one. */
@@ -24,8 +38,6 @@ export function isRunFor(task: ResolvedTask, run: TaskRun, parentId: string | un
   );
 }
 
-const runKey = (taskId: string, value: string | undefined) => `${taskId}\u0000${value ?? ''}`;
-
 /** Runs of the execution that belong to `tasks` under `parentId`, in creation order. */
 export function runsFor(
   execution: Execution,
@@ -33,32 +45,26 @@ export function runsFor(
   parentId: string | undefined,
 ): TaskRun[] {
   if (!tasks || tasks.length === 0) return [];
-  const { anyValue, exact } = taskKeys(tasks);
-  return execution.taskRuns.filter(
-    (run) =>
-      run.parentTaskRunId === parentId &&
-      (anyValue.has(run.taskId) || exact.has(runKey(run.taskId, run.value))),
-  );
+  const keys = taskKeys(tasks);
+  return runIndex(execution)
+    .childrenOf(parentId)
+    .filter((run) => matchesKeys(keys, run));
 }
 
-const keyCache = new WeakMap<ResolvedTask[], { anyValue: Set<string>; exact: Set<string> }>();
+const NO_RUNS = new ListSummary({ anyValue: new Set(), exact: new Set() });
 
-/** Ids of tasks matching any value, and id+value keys of the others (cached per list). */
-function taskKeys(tasks: ResolvedTask[]): { anyValue: Set<string>; exact: Set<string> } {
-  let keys = keyCache.get(tasks);
-  if (!keys) {
-    keys = { anyValue: new Set(), exact: new Set() };
-    for (const task of tasks) {
-      if (task.value === undefined) keys.anyValue.add(task.def.id);
-      else keys.exact.add(runKey(task.def.id, task.value));
-    }
-    keyCache.set(tasks, keys);
-  }
-  return keys;
+/** The summary of `runsFor(execution, tasks, parentId)`, maintained incrementally. */
+function summaryOf(
+  execution: Execution,
+  tasks: ResolvedTask[] | undefined,
+  parentId: string | undefined,
+): ListSummary {
+  if (!tasks || tasks.length === 0) return NO_RUNS;
+  return runIndex(execution).summary(tasks, parentId);
 }
 
 /** For each resolved task, its run among `runs` (same parent assumed), if any. */
-function runIndex(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined {
+function runIndexOf(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined {
   const byKey = new Map<string, TaskRun>();
   const byId = new Map<string, TaskRun>();
   for (const run of runs) {
@@ -70,9 +76,37 @@ function runIndex(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined 
     task.value === undefined ? byId.get(task.def.id) : byKey.get(runKey(task.def.id, task.value));
 }
 
-/** The tasks that are not disabled (the same list when none is, so caches keyed by it hold). */
+const positions = new WeakMap<ResolvedTask[], { anyValue: Map<string, number>; exact: Map<string, number> }>();
+
+/** `tasks.findIndex((task) => isRunFor(task, run, run.parentTaskRunId))`, with the lookups cached per list. */
+function positionOf(tasks: ResolvedTask[], run: TaskRun): number {
+  let maps = positions.get(tasks);
+  if (!maps) {
+    maps = { anyValue: new Map(), exact: new Map() };
+    tasks.forEach((task, i) => {
+      const map = task.value === undefined ? maps!.anyValue : maps!.exact;
+      const key = task.value === undefined ? task.def.id : runKey(task.def.id, task.value);
+      if (!map.has(key)) map.set(key, i);
+    });
+    positions.set(tasks, maps);
+  }
+  const any = maps.anyValue.get(run.taskId);
+  const exact = maps.exact.get(runKey(run.taskId, run.value));
+  if (any === undefined) return exact ?? -1;
+  return exact === undefined ? any : Math.min(any, exact);
+}
+
+const enabledLists = new WeakMap<ResolvedTask[], ResolvedTask[]>();
+
+/** The tasks that are not disabled (the same list when none is; cached, so summaries keyed by it hold). */
 function enabled(tasks: ResolvedTask[] | undefined): ResolvedTask[] | undefined {
-  return tasks?.some((task) => isDisabled(task.def)) ? tasks.filter((task) => !isDisabled(task.def)) : tasks;
+  if (!tasks) return undefined;
+  let result = enabledLists.get(tasks);
+  if (!result) {
+    result = tasks.some((task) => isDisabled(task.def)) ? tasks.filter((task) => !isDisabled(task.def)) : tasks;
+    enabledLists.set(tasks, result);
+  }
+  return result;
 }
 
 /**
@@ -87,9 +121,9 @@ export function currentTasks(
 ): ResolvedTask[] | undefined {
   const normal = enabled(tasks);
   const errorList = enabled(errors);
-  const errorRuns = runsFor(execution, errorList, parentId);
-  const failed = runsFor(execution, normal, parentId).some((run) => run.state.current === 'FAILED');
-  if (errorRuns.length > 0 || failed) return errorList ?? [];
+  const errorRuns = summaryOf(execution, errorList, parentId).count;
+  const failed = summaryOf(execution, normal, parentId).has('FAILED');
+  if (errorRuns > 0 || failed) return errorList ?? [];
   return normal;
 }
 
@@ -100,18 +134,11 @@ export function sequentialNexts(
   parentId: string | undefined,
 ): ResolvedTask[] {
   if (!current || current.length === 0 || execution.state.current === 'KILLING') return [];
-  const runs = runsFor(execution, current, parentId);
-  if (runs.length === 0) return [current[0]];
-  if (
-    runs.some(
-      (run) =>
-        isCreated(run.state.current) || isRunning(run.state.current) || !isTerminated(run.state.current),
-    )
-  ) {
-    return [];
-  }
-  const last = runs[runs.length - 1];
-  const index = current.findIndex((task) => isRunFor(task, last, parentId));
+  const runs = summaryOf(execution, current, parentId);
+  if (runs.count === 0 || !runs.last) return [current[0]];
+  // Something created, running or otherwise not terminated: wait for it.
+  if (runs.terminated < runs.count) return [];
+  const index = positionOf(current, runs.last);
   return index >= 0 && index + 1 < current.length ? [current[index + 1]] : [];
 }
 
@@ -124,11 +151,12 @@ export function parallelNexts(
   startable: (task: ResolvedTask, runs: TaskRun[]) => boolean = () => true,
 ): ResolvedTask[] {
   if (!current || execution.state.current === 'KILLING') return [];
-  const runs = runsFor(execution, current, parentId);
-  const running = runs.filter((run) => isRunning(run.state.current)).length;
+  const summary = summaryOf(execution, current, parentId);
+  const running = summary.countIn('RUNNING', 'KILLING');
   if (concurrent > 0 && running >= concurrent) return [];
-  if (runs.some((run) => isCreated(run.state.current))) return [];
-  const runOf = runIndex(runs);
+  if (summary.countIn('CREATED', 'RESTARTED') > 0) return [];
+  const runs = runsFor(execution, current, parentId);
+  const runOf = runIndexOf(runs);
   const missing = current.filter((task) => !runOf(task) && startable(task, runs));
   return concurrent > 0 ? missing.slice(0, concurrent - running) : missing;
 }
@@ -147,9 +175,11 @@ export function concurrentNexts(
   const groups = new Map<string, ResolvedTask[]>();
   for (const task of current) {
     const key = task.value ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), task]);
+    const group = groups.get(key);
+    if (group) group.push(task);
+    else groups.set(key, [task]);
   }
-  const runOf = runIndex(runsFor(execution, current, parentId));
+  const runOf = runIndexOf(runsFor(execution, current, parentId));
   let inFlight = 0;
   const candidates: ResolvedTask[] = [];
   for (const group of groups.values()) {
@@ -161,7 +191,8 @@ export function concurrentNexts(
   }
   // A group already in flight continues without taking a new slot.
   const continuing = candidates.filter((task) => groups.get(task.value ?? '')?.some((t) => runOf(t)));
-  const fresh = candidates.filter((task) => !continuing.includes(task));
+  const continuingSet = new Set(continuing);
+  const fresh = candidates.filter((task) => !continuingSet.has(task));
   const slots = limit > 0 ? Math.max(0, limit - inFlight) : fresh.length;
   return [...continuing, ...fresh.slice(0, slots)];
 }
@@ -181,31 +212,21 @@ export function resolveListState(
   parentId: string,
   options: ResolveStateOptions,
 ): StateType | undefined {
-  const normalRuns = runsFor(execution, tasks, parentId);
+  const normalRuns = summaryOf(execution, tasks, parentId);
   // A child waiting for its retry keeps the parent open.
-  if (normalRuns.some((run) => run.state.current === 'RETRYING')) return undefined;
+  if (normalRuns.has('RETRYING')) return undefined;
   const current = tasks === undefined ? undefined : currentTasks(execution, tasks, errors, parentId);
   if (current === undefined) {
     options.onNoTask?.();
     return finalState(['FAILED'], options);
   }
   if (current.length > 0) {
-    const terminated = runsFor(execution, current, parentId).filter((run) => isTerminated(run.state.current));
-    if (terminated.length === current.length)
-      return finalState(
-        normalRuns.map((r) => r.state.current),
-        options,
-      );
+    if (summaryOf(execution, current, parentId).terminated === current.length)
+      return finalState(normalRuns.statesPresent(), options);
     return undefined;
   }
-  if (
-    normalRuns.some((run) => run.state.current === 'FAILED') ||
-    (tasks ?? []).every((t) => isDisabled(t.def))
-  ) {
-    return finalState(
-      normalRuns.map((r) => r.state.current),
-      options,
-    );
+  if (normalRuns.has('FAILED') || (tasks ?? []).every((t) => isDisabled(t.def))) {
+    return finalState(normalRuns.statesPresent(), options);
   }
   return undefined;
 }

@@ -25,7 +25,8 @@ function parser(
     try {
       return read(text);
     } catch (error) {
-      if (error instanceof PebbleError) fail(`Invalid ${kind}: ${error.message}`);
+      // A resource limit stays a limit; anything else is Kestra's "Invalid <kind>".
+      if (error instanceof PebbleError && error.kind !== 'limit') fail(`Invalid ${kind}: ${error.message}`);
       throw error;
     }
   };

@@ -7,11 +7,31 @@ import { PebbleError } from '../errors';
 import { makeDouble, type PebbleMap, type PebbleValue } from '../values';
 import { javaToString } from './java';
 
-function convert(node: unknown, doc: Document, depth: number): PebbleValue {
+/** Values that aliases may add: beyond it a few lines of YAML would stand for billions ("billion laughs"). */
+const MAX_ALIAS_EXPANSION = 100_000;
+
+interface Expansion {
+  /** Nodes converted so far inside alias expansions. */
+  nodes: number;
+}
+
+function convert(
+  node: unknown,
+  doc: Document,
+  depth: number,
+  expansion: Expansion,
+  aliased = false,
+): PebbleValue {
   if (depth > 200)
     throw new PebbleError('YAML nesting is too deep (or an alias refers to itself)', 'runtime');
+  if (aliased && ++expansion.nodes > MAX_ALIAS_EXPANSION) {
+    throw new PebbleError(
+      `Rendering stopped: the YAML's aliases expand to more than ${MAX_ALIAS_EXPANSION} values (an alias bomb?).`,
+      'limit',
+    );
+  }
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return convert(node.resolve(doc), doc, depth + 1);
+  if (isAlias(node)) return convert(node.resolve(doc), doc, depth + 1, expansion, true);
   if (isScalar(node)) {
     const value = node.value;
     if (typeof value === 'number') {
@@ -27,13 +47,13 @@ function convert(node: unknown, doc: Document, depth: number): PebbleValue {
     if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
     return javaToString(String(value));
   }
-  if (isSeq(node)) return node.items.map((item) => convert(item, doc, depth + 1));
+  if (isSeq(node)) return node.items.map((item) => convert(item, doc, depth + 1, expansion, aliased));
   if (isMap(node)) {
     const out: PebbleMap = {};
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = convert(pair.key as Node, doc, depth + 1);
-      out[javaToString(key)] = convert(pair.value as Node, doc, depth + 1);
+      const key = convert(pair.key as Node, doc, depth + 1, expansion, aliased);
+      out[javaToString(key)] = convert(pair.value as Node, doc, depth + 1, expansion, aliased);
     }
     return out;
   }
@@ -51,5 +71,5 @@ export function readYaml(text: string): PebbleValue {
   const doc = documents[0];
   if (!doc || text.trim() === '') throw new PebbleError('No content to map due to end-of-input', 'runtime');
   if (doc.errors.length > 0) throw new PebbleError(doc.errors[0].message, 'runtime');
-  return convert(doc.contents, doc, 0);
+  return convert(doc.contents, doc, 0, { nodes: 0 });
 }

@@ -37,6 +37,9 @@ export function expressionContextAt(doc: FlowDocument, offset: number): Expressi
     if (offset < first || offset > last) continue;
     let index = site.offsets.findIndex((o) => o >= offset);
     if (index < 0) index = site.value.length;
+    // The cursor is on no character of the value (the indentation of a block scalar line, a quote):
+    // an edit made there could not hold the cursor.
+    if (site.offsets[index] !== offset) continue;
     const found = openBlock(site.value, index);
     if (found) return { ...found, template: site.value, offsets: site.offsets, index, site };
   }

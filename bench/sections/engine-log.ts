@@ -1,0 +1,72 @@
+// Engine overhead: a flow of N Log tasks run by the embedded engine, with its events consumed by a
+// no-op listener (the engine's own cost) and by the CLI's NDJSON printer writing to a null stream
+// (what `kestra-flow run --format ndjson` costs). "load" is loadFlow alone (YAML, validation,
+// definitions), part of the total.
+import { Writable } from 'node:stream';
+import { ndjsonPrinter } from '../../server/src/cli/commands/run-output';
+import type { RunEvent } from '../../server/src/engine/events';
+import { loadFlow } from '../../server/src/engine/flow/load-flow';
+import type { BenchSection, BenchTable } from '../bench-types';
+import { runBenchFlow, timeAsync } from '../engine/bench-run';
+import { ms } from '../measure';
+
+const GOAL_MS_PER_TASK = 0.2;
+const SIZES: [tasks: number, runs: number][] = [
+  [1000, 7],
+  [10_000, 3],
+];
+
+export function logFlow(tasks: number): string {
+  const lines = ['id: bench_logs', 'namespace: company.bench', 'tasks:'];
+  for (let i = 0; i < tasks; i++) {
+    lines.push(`  - id: log_${i}`, '    type: io.kestra.plugin.core.log.Log', '    message: "step {{ task.id }}"');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function listeners(): [name: string, listener: () => (event: RunEvent) => void][] {
+  return [
+    ['no-op', () => () => undefined],
+    [
+      'NDJSON → null stream',
+      () => {
+        const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+        return ndjsonPrinter((text) => sink.write(text));
+      },
+    ],
+  ];
+}
+
+export const engineLogSection: BenchSection = {
+  name: 'engine-log',
+  title: 'Engine: flows of Log tasks (median ms)',
+  async run(): Promise<BenchTable> {
+    const rows: BenchTable['rows'] = [];
+    for (const [tasks, runs] of SIZES) {
+      const text = logFlow(tasks);
+      const load = await timeAsync(async () => loadFlow(text), runs);
+      for (const [name, listener] of listeners()) {
+        const total = await timeAsync(() => runBenchFlow(text, listener(), tasks), runs);
+        rows.push({
+          tasks,
+          events: name,
+          total: ms(total),
+          load: ms(load),
+          'ms/task': (total / tasks).toFixed(3),
+          goal: total / tasks <= GOAL_MS_PER_TASK ? `≤ ${GOAL_MS_PER_TASK} ok` : `> ${GOAL_MS_PER_TASK} MISSED`,
+          runs,
+        });
+      }
+    }
+    return {
+      columns: ['tasks', 'events', 'total', 'load', 'ms/task', 'goal', 'runs'],
+      rows,
+      notes: [
+        '',
+        'total: runFlow from the YAML text to the execution end (load, inputs, every task run, events);',
+        'load: loadFlow alone (YAML parse, validation, task definitions), included in total;',
+        `ms/task: total / tasks (goal ≤ ${GOAL_MS_PER_TASK} ms); each task renders "step {{ task.id }}" and logs it.`,
+      ],
+    };
+  },
+};
