@@ -8,22 +8,24 @@ import { runFlow } from '../../server/src/engine/engine';
 import type { RunEvent } from '../../server/src/engine/events';
 import { summarize } from '../measure';
 
+/** A state folder for bench runs (KV store, storage), removed by `remove()`. */
+export function benchStateDir(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'kestra-flow-bench-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
 /** Runs `text` once; throws unless the execution ends SUCCESS with `expectedRuns` task runs. */
 export async function runBenchFlow(
   text: string,
   onEvent: (event: RunEvent) => void,
   expectedRuns: number,
+  stateDir: string,
 ): Promise<void> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'kestra-flow-bench-'));
-  try {
-    const result = await runFlow({ text, cwd: stateDir, env: { KESTRA_FLOW_STATE_DIR: stateDir }, onEvent });
-    if (result.status !== 'ran') throw new Error(`bench flow not run: ${JSON.stringify(result)}`);
-    const { state, taskRuns } = result.execution;
-    if (state.current !== 'SUCCESS' || taskRuns.length !== expectedRuns)
-      throw new Error(`bench flow ended ${state.current} with ${taskRuns.length} task runs`);
-  } finally {
-    rmSync(stateDir, { recursive: true, force: true });
-  }
+  const result = await runFlow({ text, cwd: stateDir, env: { KESTRA_FLOW_STATE_DIR: stateDir }, onEvent });
+  if (result.status !== 'ran') throw new Error(`bench flow not run: ${JSON.stringify(result)}`);
+  const { state, taskRuns } = result.execution;
+  if (state.current !== 'SUCCESS' || taskRuns.length !== expectedRuns)
+    throw new Error(`bench flow ended ${state.current} with ${taskRuns.length} task runs`);
 }
 
 /** Median milliseconds of `runs` calls of `fn` after `warmup` unmeasured ones. */

@@ -176,7 +176,9 @@ export class BenchClient {
     let total = 0;
     for (const tid of readdirSync(`/proc/${this.process.pid}/task`)) {
       try {
-        total += Number(readFileSync(`/proc/${this.process.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        total += Number(
+          readFileSync(`/proc/${this.process.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0],
+        );
       } catch {
         // the thread ended meanwhile
       }

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { ServerSpec } from './client';
 
 const ROOT = resolve(__dirname, '../..');
-export const OUR_SERVER = resolve(ROOT, 'dist/server.js');
+/** `KESTRA_BENCH_SERVER=/path/to/server.js` measures another build as "ours" (an older one, say). */
+export const OUR_SERVER = process.env.KESTRA_BENCH_SERVER ?? resolve(ROOT, 'dist/server.js');
 export const YAML_LS = resolve(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 export const FLOW_SCHEMA = resolve(ROOT, 'schemas/flow.schema.json');
 

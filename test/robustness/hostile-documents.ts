@@ -27,7 +27,11 @@ function hugeFlow(): string {
 /** "Billion laughs": nine levels of anchors, each a list of nine aliases of the one before (9^9 leaves). */
 function aliasBomb(): string {
   const names = 'abcdefghi';
-  const lines = [HEADER.trimEnd(), 'variables:', `  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
+  const lines = [
+    HEADER.trimEnd(),
+    'variables:',
+    `  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`,
+  ];
   for (let level = 1; level < names.length; level++) {
     const alias = `*${names[level - 1]}`;
     lines.push(`  ${names[level]}: &${names[level]} [${Array(9).fill(alias).join(', ')}]`);
@@ -42,17 +46,26 @@ function deepNesting(): string {
   const depth = 200;
   for (let level = 0; level < depth; level++) {
     const pad = '    '.repeat(level);
-    lines.push(`${pad}  - id: level_${level}`, `${pad}    type: io.kestra.plugin.core.flow.Sequential`, `${pad}    tasks:`);
+    lines.push(
+      `${pad}  - id: level_${level}`,
+      `${pad}    type: io.kestra.plugin.core.flow.Sequential`,
+      `${pad}    tasks:`,
+    );
   }
   const pad = '    '.repeat(depth);
-  lines.push(`${pad}  - id: bottom`, `${pad}    type: ${LOG}`, `${pad}    message: "{{ outputs.level_0 ?? 'deep' }}"`);
+  lines.push(
+    `${pad}  - id: bottom`,
+    `${pad}    type: ${LOG}`,
+    `${pad}    message: "{{ outputs.level_0 ?? 'deep' }}"`,
+  );
   return lines.join('\n') + '\n';
 }
 
-/** One message line of 100,000 characters, full of expressions. */
+/** A message of exactly 100,000 characters on one line, full of expressions. */
 function longLine(): string {
   const unit = "{{ outputs.first.value ?? 'x' }} ";
-  const message = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
+  const whole = unit.repeat(Math.floor(100_000 / unit.length));
+  const message = whole + 'x'.repeat(100_000 - whole.length);
   return `${HEADER}tasks:\n  - id: first\n    type: ${LOG}\n    message: "${message}"\n`;
 }
 

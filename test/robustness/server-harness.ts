@@ -1,7 +1,11 @@
 // The real language server process (stdio) watched for what must never happen: an exit, an error
 // answer, a failure it only logs, a slow answer. Wraps the LSP test client of test/lsp.
 import { readFileSync } from 'node:fs';
-import { CancellationTokenSource, type PublishDiagnosticsParams, ResponseError } from 'vscode-languageserver/node';
+import {
+  CancellationTokenSource,
+  type PublishDiagnosticsParams,
+  ResponseError,
+} from 'vscode-languageserver/node';
 import { LspClient } from '../lsp/lsp-client';
 
 /** JSON-RPC codes a robust server may answer with: the deliberate refusals, and cancellation. */
@@ -79,7 +83,11 @@ export class ServerHarness {
   }
 
   /** The diagnostics published for `uri` at `version`, or undefined when none come in time. */
-  async diagnostics(uri: string, version: number, timeoutMs: number): Promise<PublishDiagnosticsParams | undefined> {
+  async diagnostics(
+    uri: string,
+    version: number,
+    timeoutMs: number,
+  ): Promise<PublishDiagnosticsParams | undefined> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const found = this.client.published.find((p) => p.uri === uri && p.version === version);

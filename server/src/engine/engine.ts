@@ -9,9 +9,9 @@ import type { ExecutionRunner } from './run/executor';
 import { KvStore } from './run/kv-store';
 import { SecretMasker } from './run/log-masking';
 import { pebbleTemplates } from './run/pebble-engine';
+import { runIndex } from './run/task-run-index';
 import type { Confirm } from './run/task-context';
 import type { TemplateEngine } from './run/template';
-import { outputsTree } from './run/variables';
 import { prepareExecution, prepareJq, type InputError, type Session } from './session';
 import { abortableDelay } from './tasks/sleep';
 
@@ -73,6 +73,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunFlowResult> {
     masker: new SecretMasker(),
     finder: options.filePath ? new FlowFinder(dirname(resolve(options.cwd, options.filePath))) : undefined,
     detached: new Set(),
+    subflows: new Map(),
   };
   const emit = options.onEvent;
   let attemptNumber = 1;
@@ -145,7 +146,7 @@ async function runAndReport(
     time: runner.now().toISOString(),
     executionId: execution.id,
     state: execution.state.current,
-    outputs: toJsonMap(outputsTree(execution)),
+    outputs: toJsonMap(runner.sharedVariables().outputs),
     ...(execution.outputs ? { flowOutputs: toJsonMap(execution.outputs) } : {}),
     ...(error ? { error } : {}),
   });
@@ -157,11 +158,12 @@ export function executionError(execution: Execution): string | undefined {
   if (state !== 'FAILED' && state !== 'KILLED') return undefined;
   if (execution.error) return execution.error;
   if (state === 'KILLED') return 'The execution was killed';
+  const index = runIndex(execution);
   const failed = execution.taskRuns.find(
     (run) =>
       run.state.current === 'FAILED' &&
       run.error &&
-      !execution.taskRuns.some((c) => c.parentTaskRunId === run.id && c.state.current === 'FAILED'),
+      !index.childrenOf(run.id).some((c) => c.state.current === 'FAILED'),
   );
   return failed ? `Task ${failed.taskId} failed: ${failed.error}` : undefined;
 }

@@ -78,7 +78,52 @@ export function isLogLevel(value: unknown): value is LogLevel {
 /** Serialises a value for an event: Pebble doubles become numbers, dates strings (their toJSON). */
 export function toJsonValue(value: unknown): JsonValue {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+  return jsonCopy(value) as JsonValue;
+}
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` gives (undefined: a value JSON leaves out), built directly
+ * for plain data (events carry every task's outputs); anything else goes through JSON text.
+ */
+function jsonCopy(value: unknown): JsonValue | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // JSON writes -0 as 0 and non-finite numbers as null.
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const items: JsonValue[] = new Array<JsonValue>(value.length);
+        for (let i = 0; i < value.length; i++) items[i] = jsonCopy(value[i]) ?? null;
+        return items;
+      }
+      const plain = value as Record<string, unknown>;
+      if (Object.getPrototypeOf(plain) !== Object.prototype || typeof plain.toJSON === 'function') break;
+      const result: JsonMap = {};
+      for (const key of Object.keys(plain)) {
+        const item = jsonCopy(plain[key]);
+        if (item === undefined) continue;
+        if (key === '__proto__')
+          Object.defineProperty(result, key, {
+            value: item,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else result[key] = item;
+      }
+      return result;
+    }
+  }
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
 }
 
 export function toJsonMap(value: unknown): JsonMap {

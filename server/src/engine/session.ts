@@ -7,7 +7,7 @@ import { initJq } from '../expr/lib/jq';
 import type { RunEvent } from './events';
 import type { FlowDef } from './flow/flow-definition';
 import type { FlowFinder } from './flow/flow-finder';
-import { loadFlow } from './flow/load-flow';
+import { loadFlow, type LoadFlowResult } from './flow/load-flow';
 import { newId } from './ids';
 import { nestInputs, resolveInputs } from './inputs/resolve-inputs';
 import { newExecution, type Execution, type ExecutionTrigger } from './run/execution';
@@ -50,6 +50,8 @@ export interface Session {
   finder?: FlowFinder;
   /** Children started with `wait: false`, awaited before the run returns. */
   detached: Set<Promise<unknown>>;
+  /** Subflows loaded (and validated) so far, by file, with the text they were read from. */
+  subflows: Map<string, { text: string; loaded: LoadFlowResult }>;
 }
 
 /** jq runs on WebAssembly that loads asynchronously: load it before a flow that uses it renders. */
@@ -171,7 +173,10 @@ async function runSubflow(
   }
   const text = readFileSync(path, 'utf8');
   await prepareJq(text);
-  const loaded = loadFlow(text, path);
+  // A Subflow task in a loop calls the same file again and again: load and validate it once.
+  const cached = session.subflows.get(path);
+  const loaded = cached?.text === text ? cached.loaded : loadFlow(text, path);
+  session.subflows.set(path, { text, loaded });
   if (!loaded.ok) {
     const first = loaded.problems[0];
     throw new TaskFailure(

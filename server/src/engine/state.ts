@@ -50,15 +50,28 @@ export function isRunning(state: StateType): boolean {
   return state === 'RUNNING' || state === 'KILLING';
 }
 
+let lastTime = Number.NaN;
+let lastText = '';
+
+/** `date.toISOString()`, formatted once per millisecond (a run writes several dates in the same one). */
+export function isoTime(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastText = date.toISOString();
+    lastTime = time;
+  }
+  return lastText;
+}
+
 export function newState(initial: StateType, now: Date): State {
-  return { current: initial, histories: [{ state: initial, date: now.toISOString() }] };
+  return { current: initial, histories: [{ state: initial, date: isoTime(now) }] };
 }
 
 /** Moves to `next`; setting the current state again is a no-op, as in Kestra. */
 export function transition(state: State, next: StateType, now: Date): void {
   if (state.current === next) return;
   state.current = next;
-  state.histories.push({ state: next, date: now.toISOString() });
+  state.histories.push({ state: next, date: isoTime(now) });
 }
 
 export function startDate(state: State): string {

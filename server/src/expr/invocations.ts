@@ -83,9 +83,12 @@ export class Invocations {
     const name = first ? this.host.evaluate(first.value) : null;
     const block = typeof name === 'string' ? this.host.env.blocks.get(name) : undefined;
     if (!block) throw new PebbleError(`Block [${javaToString(name)}] does not exist.`, 'runtime');
-    const out = new StringOutput(this.host.env.budget, 'java');
-    this.host.render(block.body, out);
-    return out.toString();
+    // A block may call itself through block(): count it like a macro call.
+    return this.host.env.budget.nested('block() calls', () => {
+      const out = new StringOutput(this.host.env.budget, 'java');
+      this.host.render(block.body, out);
+      return out.toString();
+    });
   }
 
   private callMacro(macro: MacroNode, node: FunctionCall): PebbleValue {

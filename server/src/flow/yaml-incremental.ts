@@ -15,6 +15,7 @@
 // Anything else returns undefined and the caller parses the whole text. The previous document is not
 // changed: nodes before the edit are shared, nodes after it are copied with shifted offsets.
 import {
+  Alias,
   Document,
   isCollection,
   isMap,
@@ -23,10 +24,11 @@ import {
   isSeq,
   Pair,
   parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
   type Node,
   type ParsedNode,
-  type YAMLMap,
-  type YAMLSeq,
 } from 'yaml';
 import { withPlainEnv } from './plain-env';
 
@@ -107,19 +109,39 @@ function shiftRange(range: [number, number, number], delta: number): [number, nu
   return [range[0] + delta, range[1] + delta, range[2] + delta];
 }
 
+/** A new, empty node of the same class (the plain classes only: a tagged subclass gets undefined). */
+function blank(node: unknown): Record<string, unknown> | undefined {
+  const proto = Object.getPrototypeOf(node);
+  if (proto === Scalar.prototype) return new Scalar(null) as unknown as Record<string, unknown>;
+  if (proto === YAMLMap.prototype)
+    return new YAMLMap((node as YAMLMap).schema) as unknown as Record<string, unknown>;
+  if (proto === YAMLSeq.prototype)
+    return new YAMLSeq((node as YAMLSeq).schema) as unknown as Record<string, unknown>;
+  if (proto === Pair.prototype) return new Pair(null) as unknown as Record<string, unknown>;
+  if (proto === Alias.prototype)
+    return new Alias((node as Alias).source) as unknown as Record<string, unknown>;
+  return undefined;
+}
+
 /** A copy of a node (or pair) and everything under it, every offset moved by `delta`. */
 function shiftedCopy<T>(node: T, delta: number): T {
+  if (!isNode(node) && !isPair(node)) return node;
+  // Built through the constructors: a copy through property descriptors is several times slower.
+  const copy =
+    blank(node) ??
+    (Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as Record<
+      string,
+      unknown
+    >);
+  for (const key of Object.keys(node)) copy[key] = (node as Record<string, unknown>)[key];
   if (isPair(node)) {
-    const copy = Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node));
     copy.key = shiftedCopy(node.key, delta);
     copy.value = shiftedCopy(node.value, delta);
-    return copy;
+    return copy as T;
   }
-  if (!isNode(node)) return node;
-  const copy = Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node));
-  if (node.range) copy.range = shiftRange(node.range, delta);
+  if (isNode(node) && node.range) copy.range = shiftRange(node.range, delta);
   if (isCollection(node)) copy.items = node.items.map((item) => shiftedCopy(item, delta));
-  return copy;
+  return copy as T;
 }
 
 /** Moves the offsets of a freshly parsed subtree in place, and gives its lists the document's schema. */
@@ -156,10 +178,21 @@ export function reparseEditedItem(
   const root = previous.contents;
   if (previous.errors.length > 0 || previous.warnings.length > 0) return undefined;
   if (!isMap(root) || root.flow || !previous.range || /^%/m.test(text)) return undefined;
-  const from = commonPrefix(previousText, text);
-  if (from === text.length && from === previousText.length) return undefined;
-  const suffix = commonSuffix(previousText, text, Math.min(previousText.length, text.length) - from);
-  const window = findWindow(root, previousText, from, previousText.length - suffix);
+  const prefix = commonPrefix(previousText, text);
+  if (prefix === text.length && prefix === previousText.length) return undefined;
+  // An edit can often be placed more than one way ("…\n" inserted after "…\n"): try it leftmost,
+  // then rightmost. Either way the texts around it are the same.
+  const shorter = Math.min(previousText.length, text.length);
+  const leftSuffix = commonSuffix(previousText, text, shorter - prefix);
+  const rightSuffix = commonSuffix(previousText, text, shorter);
+  const window =
+    findWindow(root, previousText, prefix, previousText.length - leftSuffix) ??
+    findWindow(
+      root,
+      previousText,
+      Math.min(prefix, shorter - rightSuffix),
+      previousText.length - rightSuffix,
+    );
   if (!window) return undefined;
   const delta = text.length - previousText.length;
   const oldItem = previousText.slice(window.start, window.end);

@@ -49,7 +49,9 @@ export function pairSpan(pair: Pair): [number, number] | undefined {
  * (a collection key becomes its source text), aliases are followed.
  */
 export function toPlain(node: unknown, doc: Document, depth = 0): unknown {
-  if (depth > 400) return null;
+  // Kestra's Jackson refuses documents nested deeper than 1000 levels; a cut-off any shallower would
+  // drop the innermost tasks of a valid flow (200 nested Sequentials need 400 levels).
+  if (depth > 1000) return null;
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
     const target = node.resolve(doc);

@@ -34,7 +34,8 @@ function show(range: Range): string {
 /** A range with integer, ordered positions; inside `text` when given. */
 export function rangeProblems(range: Range | undefined, what: string, text?: TextBuffer): string[] {
   if (!range || !isPosition(range.start) || !isPosition(range.end)) return [`${what}: malformed range`];
-  if (comparePositions(range.start, range.end) > 0) return [`${what}: range ${show(range)} ends before it starts`];
+  if (comparePositions(range.start, range.end) > 0)
+    return [`${what}: range ${show(range)} ends before it starts`];
   if (text) {
     for (const end of [range.start, range.end]) {
       if (end.line >= text.lineCount || end.character > text.lineText(end.line).length) {
@@ -62,7 +63,8 @@ export function completionProblems(
   const items = Array.isArray(result) ? result : (result?.items ?? []);
   const problems: string[] = [];
   for (const item of items) {
-    if (typeof item.label !== 'string' || item.label === '') problems.push('completion: an item without a label');
+    if (typeof item.label !== 'string' || item.label === '')
+      problems.push('completion: an item without a label');
     const edit = item.textEdit;
     const ranges = !edit ? [] : 'range' in edit ? [edit.range] : [edit.insert, edit.replace];
     for (const range of ranges) {
@@ -93,7 +95,9 @@ export function symbolProblems(result: (DocumentSymbol | SymbolInformation)[] | 
       ...rangeProblems(symbol.selectionRange, `symbol '${symbol.name}' selection`),
     ];
     if (found.length === 0 && !containsRange(symbol.range, symbol.selectionRange)) {
-      found.push(`symbol '${symbol.name}': selection ${show(symbol.selectionRange)} outside ${show(symbol.range)}`);
+      found.push(
+        `symbol '${symbol.name}': selection ${show(symbol.selectionRange)} outside ${show(symbol.range)}`,
+      );
     }
     problems.push(...found);
     for (const child of symbol.children ?? []) visit(child);
@@ -107,7 +111,8 @@ export function locationProblems(
   uri: string,
   text: TextBuffer,
 ): string[] {
-  const list: (Location | LocationLink)[] = result === null || result === undefined ? [] : Array.isArray(result) ? result : [result];
+  const list: (Location | LocationLink)[] =
+    result === null || result === undefined ? [] : Array.isArray(result) ? result : [result];
   return list.flatMap((item) => {
     const target = 'targetUri' in item ? item.targetUri : item.uri;
     const range = 'targetUri' in item ? item.targetRange : item.range;
@@ -115,10 +120,15 @@ export function locationProblems(
   });
 }
 
-export function workspaceEditProblems(edit: WorkspaceEdit | null | undefined, uri: string, text: TextBuffer): string[] {
+export function workspaceEditProblems(
+  edit: WorkspaceEdit | null | undefined,
+  uri: string,
+  text: TextBuffer,
+): string[] {
   const problems: string[] = [];
   const check = (target: string, edits: TextEdit[]): void => {
-    for (const item of edits) problems.push(...rangeProblems(item.range, 'edit', target === uri ? text : undefined));
+    for (const item of edits)
+      problems.push(...rangeProblems(item.range, 'edit', target === uri ? text : undefined));
   };
   for (const [target, edits] of Object.entries(edit?.changes ?? {})) check(target, edits);
   for (const change of edit?.documentChanges ?? []) {
@@ -147,6 +157,7 @@ export function prepareRenameProblems(
   if (!result || 'defaultBehavior' in result) return [];
   const range = 'range' in result ? result.range : result;
   const found = rangeProblems(range, 'prepareRename', text);
-  if (found.length === 0 && !contains(range, position)) found.push(`prepareRename: range ${show(range)} does not hold the cursor`);
+  if (found.length === 0 && !contains(range, position))
+    found.push(`prepareRename: range ${show(range)} does not hold the cursor`);
   return found;
 }

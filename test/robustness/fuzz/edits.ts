@@ -3,12 +3,12 @@
 // Each edit is one `didChange` notification of one or more incremental changes.
 import type { Position } from 'vscode-languageserver/node';
 import type { Prng } from './prng';
-import { orderedRange, TextBuffer, type RangeChange } from './text-buffer';
+import { type Change, orderedRange, TextBuffer } from './text-buffer';
 
 export interface Edit {
   kind: string;
   /** Applied in order, each to the text the previous one left (as the protocol says). */
-  changes: RangeChange[];
+  changes: Change[];
   /** Where the user's cursor is afterwards: requests are often made there. */
   cursor: Position;
 }
@@ -81,11 +81,17 @@ const KEYSTROKES = 'abcdefghijklmnopqrstuvwxyz_.-:|{}%#[]()"\' 0123456789\n';
 
 /** Records changes while applying them to a scratch copy of the text. */
 class EditBuilder {
-  readonly changes: RangeChange[] = [];
+  readonly changes: Change[] = [];
   readonly buffer: TextBuffer;
 
   constructor(text: string) {
     this.buffer = new TextBuffer(text);
+  }
+
+  /** The whole text at once (a change without a range, which clients may send too). */
+  replaceAll(text: string): void {
+    this.changes.push({ text });
+    this.buffer.set(text);
   }
 
   change(start: Position, end: Position, text: string): Position {
@@ -182,7 +188,8 @@ function indentLines(b: EditBuilder, rng: Prng): Position {
   const last = Math.min(b.buffer.lineCount - 1, first + rng.int(0, 4));
   const indent = rng.pick(['  ', '    ', ' ', '\t']);
   let cursor: Position = { line: first, character: 0 };
-  for (let line = first; line <= last; line++) cursor = b.change({ line, character: 0 }, { line, character: 0 }, indent);
+  for (let line = first; line <= last; line++)
+    cursor = b.change({ line, character: 0 }, { line, character: 0 }, indent);
   return cursor;
 }
 
@@ -215,6 +222,15 @@ function deleteLine(b: EditBuilder, rng: Prng): Position {
   return b.change(previousEnd, { line, character: 0 }, '');
 }
 
+/** Sends the whole text, one line shorter, as a change without a range. */
+function replaceAll(b: EditBuilder, rng: Prng): Position {
+  const line = rng.int(0, b.buffer.lineCount - 1);
+  const lines = Array.from({ length: b.buffer.lineCount }, (_, i) => b.buffer.lineText(i));
+  lines.splice(line, 1);
+  b.replaceAll(lines.join('\n'));
+  return { line: Math.min(line, b.buffer.lineCount - 1), character: 0 };
+}
+
 const GENERATORS: readonly (readonly [number, string, Generator])[] = [
   [14, 'type', typeCharacters],
   [10, 'delete', deleteCharacters],
@@ -229,6 +245,7 @@ const GENERATORS: readonly (readonly [number, string, Generator])[] = [
   [6, 'dedent', dedentLines],
   [5, 'break-line', breakLine],
   [4, 'delete-line', deleteLine],
+  [1, 'replace-all', replaceAll],
 ];
 
 /** One random edit of `text`; the generator depends on nothing but `text` and `rng`. */

@@ -127,17 +127,27 @@ async function compareWithFresh(input: SessionInput, text: string, version: numb
         where,
       });
     } else if (!isDeepStrictEqual(edited.diagnostics, opened.diagnostics)) {
-      addFault(stats, { kind: 'model-mismatch', message: describeDifference(edited.diagnostics, opened.diagnostics), where });
+      addFault(stats, {
+        kind: 'model-mismatch',
+        message: describeDifference(edited.diagnostics, opened.diagnostics),
+        where,
+      });
     } else if (!opened.diagnostics.some((d) => d.code === 'yaml-syntax')) {
       // With clean YAML the outline is a function of the text alone (no last-good fallback).
       const [a, b] = await Promise.all(
         [uri, fresh].map((target) =>
-          harness.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri: target } }),
+          harness.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {
+            textDocument: { uri: target },
+          }),
         ),
       );
       stats.requests += 2;
       if (!isDeepStrictEqual(a.result, b.result)) {
-        addFault(stats, { kind: 'model-mismatch', message: 'document symbols differ from a fresh open', where });
+        addFault(stats, {
+          kind: 'model-mismatch',
+          message: 'document symbols differ from a fresh open',
+          where,
+        });
       }
     }
   }

@@ -8,6 +8,9 @@ export interface RangeChange {
   text: string;
 }
 
+/** A protocol change: a range replaced, or (without a range) the whole text. */
+export type Change = RangeChange | { text: string };
+
 export class TextBuffer {
   private lineStarts: number[] = [];
   private current = '';
@@ -44,10 +47,12 @@ export class TextBuffer {
     return this.current.slice(start, end);
   }
 
+  /** LSP's reading: a line past the last is the end of the text, a character past a line its end. */
   offsetAt(position: Position): number {
-    const line = Math.min(Math.max(position.line, 0), this.lineStarts.length - 1);
-    const length = this.lineText(line).length;
-    return this.lineStarts[line] + Math.min(Math.max(position.character, 0), length);
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.current.length;
+    const length = this.lineText(position.line).length;
+    return this.lineStarts[position.line] + Math.min(Math.max(position.character, 0), length);
   }
 
   positionAt(offset: number): Position {
@@ -64,7 +69,11 @@ export class TextBuffer {
   }
 
   /** Applies one protocol change (positions refer to the text before it). */
-  apply(change: RangeChange): void {
+  apply(change: Change): void {
+    if (!('range' in change)) {
+      this.set(change.text);
+      return;
+    }
     const start = this.offsetAt(change.range.start);
     const end = this.offsetAt(change.range.end);
     this.set(this.current.slice(0, start) + change.text + this.current.slice(end));

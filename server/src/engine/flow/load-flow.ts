@@ -1,7 +1,7 @@
 // Text → FlowDef, refusing what cannot run: YAML errors, a missing id/namespace/tasks, tasks without
 // id or type, duplicate ids, invalid inputs, and every task type the embedded engine does not run.
 import type { Document } from 'yaml';
-import { parseFlowDocument } from '../../flow/flow-document';
+import { parseFlowDocument, type FlowDocument } from '../../flow/flow-document';
 import type { TaskModel } from '../../flow/model';
 import { toPlain } from '../../flow/yaml-nodes';
 import { inputDefinitionFromPlain, type InputDefinition } from '../inputs/input-definition';
@@ -9,7 +9,7 @@ import type { ChildList, FlowDef, FlowOutputDef, Label, SourcePosition, TaskDef 
 import { applyPluginDefaults, readPluginDefaults, type PluginDefault } from './plugin-defaults';
 import { checkDagDependencies } from './dag-check';
 import { PluginCatalog } from '../../flow/catalog';
-import { validateFlow } from '../../language/validate';
+import { validateParsedFlow } from '../../language/validate';
 import { findSupportedTaskType } from './task-types';
 
 export interface FlowProblem {
@@ -52,8 +52,10 @@ const CHILD_KEYS = new Set(['tasks', 'errors', 'then', 'else']);
  * refuse the run; the engine adds what only it knows (task types it cannot run).
  */
 export function loadFlow(text: string, filePath?: string): LoadFlowResult {
-  const loaded = readFlow(text, filePath);
-  const validated = validateFlow(text, PluginCatalog.bundled())
+  // One parse serves both the validator and the engine's own reading.
+  const parsed = parseFlowDocument(text);
+  const loaded = readFlow(parsed, filePath);
+  const validated = validateParsedFlow(parsed, PluginCatalog.bundled())
     .diagnostics.filter((d) => d.severity === 'error')
     .map((d) => ({ position: d.range.start, code: d.code, message: d.message }));
   const blocking = validated.filter((p) => !RUNTIME_ONLY_CODES.has(p.code));
@@ -72,8 +74,7 @@ export function canonicalTaskType(declared: string): string | undefined {
   return PluginCatalog.bundled().resolve(declared)?.spec.type ?? findSupportedTaskType(declared)?.type;
 }
 
-function readFlow(text: string, filePath?: string): LoadFlowResult {
-  const parsed = parseFlowDocument(text);
+function readFlow(parsed: FlowDocument, filePath?: string): LoadFlowResult {
   const problems: FlowProblem[] = parsed.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => ({ position: d.range.start, code: d.code, message: d.message }));

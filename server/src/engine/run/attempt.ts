@@ -10,6 +10,7 @@ import type { TaskRun } from './execution';
 import { TaskFailure, type RunnableHandler, type RunnableResult } from './handlers';
 import { nextRetryAt, readRetry, retryDelay, type RetryPolicy } from './retry';
 import { TaskContext } from './task-context';
+import { runIndex } from './task-run-index';
 
 class TimeoutReason extends Error {
   constructor(readonly ms: number) {
@@ -122,7 +123,7 @@ function findRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef): RetryPo
   const candidates: unknown[] = [def.props.retry];
   let parentId = run.parentTaskRunId;
   while (parentId) {
-    const parentRun = runner.execution.taskRuns.find((r) => r.id === parentId);
+    const parentRun = runIndex(runner.execution).get(parentId);
     candidates.push(parentRun ? runner.defs.get(parentRun.id)?.props.retry : undefined);
     parentId = parentRun?.parentTaskRunId;
   }

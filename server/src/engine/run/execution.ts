@@ -2,6 +2,7 @@
 import type { PebbleMap } from '../../expr/values';
 import type { Label } from '../flow/flow-definition';
 import { newState, type State } from '../state';
+import { runIndex } from './task-run-index';
 
 export interface Attempt {
   state: State;
@@ -70,14 +71,19 @@ export function newExecution(
 
 /** Task runs that are direct children of `parent` (or top-level ones when `parent` is undefined). */
 export function childRuns(execution: Execution, parentId: string | undefined): TaskRun[] {
-  return execution.taskRuns.filter((run) => run.parentTaskRunId === parentId);
+  return [...runIndex(execution).childrenOf(parentId)];
 }
 
-/** Ancestors of a task run, closest first (pass `byId` when calling it for many runs). */
+/** Looks task runs up by id (a Map, or the execution's TaskRunIndex). */
+export interface RunLookup {
+  get(id: string): TaskRun | undefined;
+}
+
+/** Ancestors of a task run, closest first. */
 export function ancestors(
   execution: Execution,
   run: TaskRun,
-  byId: Map<string, TaskRun> = new Map(execution.taskRuns.map((r) => [r.id, r])),
+  byId: RunLookup = runIndex(execution),
 ): TaskRun[] {
   const result: TaskRun[] = [];
   let current = run.parentTaskRunId ? byId.get(run.parentTaskRunId) : undefined;

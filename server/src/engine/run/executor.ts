@@ -6,13 +6,22 @@ import type { EvalServices } from '../../expr/registry-types';
 import { toJsonMap, type LogLevel, type RunEvent } from '../events';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
 import { newId } from '../ids';
-import { guessFinalState, isCreated, isTerminated, newState, transition, type StateType } from '../state';
+import { guessFinalState, isoTime, isTerminated, newState, transition, type StateType } from '../state';
 import { startAttempt } from './attempt';
 import { computeFlowableOutputs, createChildNexts, resolveFlowable } from './flowable-step';
 import { pauseRun, stepKilling } from './pause-and-kill';
 import { markChanged, type Execution, type TaskRun } from './execution';
-import { buildSharedVariables, type SharedVariables } from './variables';
-import { currentTasks, runsFor, sequentialNexts, resolveTasks, type ResolvedTask } from './flowable-utils';
+import { SharedVariablesCache } from './shared-variables';
+import type { SharedVariables } from './variables';
+import {
+  currentTasks,
+  listProgress,
+  sequentialNexts,
+  resolveTasks,
+  type ResolvedTask,
+} from './flowable-utils';
+import { StepTracker, TOP_LEVEL } from './step-tracker';
+import { appendTaskRun, dropIndex, runIndex } from './task-run-index';
 import { renderFlowOutputs } from './flow-outputs';
 import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
@@ -68,6 +77,9 @@ export class ExecutionRunner implements RunHost {
   private wake?: () => void;
   private killRequested = false;
   private readonly controller = new AbortController();
+  private readonly tracker: StepTracker;
+  private readonly variables: SharedVariablesCache;
+  private readonly resources = new Map<string, { value: unknown; close: () => Promise<unknown> }>();
 
   constructor(private readonly options: ExecutorOptions) {
     this.flow = options.flow;
@@ -79,6 +91,14 @@ export class ExecutionRunner implements RunHost {
     this.services = options.services;
     this.stateDir = options.stateDir;
     this.handlers = options.handlers;
+    this.variables = new SharedVariablesCache(options.execution, options.flow, options.env);
+    this.tracker = new StepTracker(options.execution, {
+      isFlowable: (run) => this.defs.get(run.id)?.kind === 'flowable',
+      isChildDriven: (run) => {
+        const handler = this.handlers.get(this.defs.get(run.id)?.type ?? '');
+        return handler?.kind === 'flowable' && handler.childDriven === true;
+      },
+    });
   }
 
   now(): Date {
@@ -141,8 +161,21 @@ export class ExecutionRunner implements RunHost {
       this.controller.abort();
       for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
       await Promise.all([...this.pending]);
+      await Promise.all(
+        [...this.resources.values()].map((resource) => resource.close().catch(() => undefined)),
+      );
+      this.resources.clear();
     }
     return this.execution;
+  }
+
+  executionResource<T>(key: string, create: () => { value: T; close: () => Promise<unknown> }): T {
+    let resource = this.resources.get(key);
+    if (!resource) {
+      resource = create();
+      this.resources.set(key, resource);
+    }
+    return resource.value as T;
   }
 
   private step(): boolean {
@@ -152,20 +185,24 @@ export class ExecutionRunner implements RunHost {
       return true;
     }
     if (this.execution.state.current === 'KILLING') return stepKilling(this);
-    let changed = this.createTopLevelNexts();
-    for (const run of this.runningFlowables()) changed = createChildNexts(this, run) || changed;
-    for (const run of this.execution.taskRuns.filter((r) => isCreated(r.state.current))) {
+    const tracker = this.tracker;
+    let changed = tracker.mustAsk('nexts', TOP_LEVEL) && this.createTopLevelNexts();
+    for (const run of tracker.runningFlowables()) {
+      if (tracker.mustAsk('nexts', run)) changed = createChildNexts(this, run) || changed;
+    }
+    for (const run of tracker.dispatchable()) {
       this.dispatch(run);
       changed = true;
     }
-    for (const run of this.runningFlowables()) changed = resolveFlowable(this, run) || changed;
-    return this.detectEnd() || changed;
+    for (const run of tracker.runningFlowables()) {
+      if (tracker.mustAsk('end', run)) changed = resolveFlowable(this, run) || changed;
+    }
+    return (tracker.mustAsk('end', TOP_LEVEL) && this.detectEnd()) || changed;
   }
 
+  /** Flowable runs in RUNNING, in creation order. */
   runningFlowables(): TaskRun[] {
-    return this.execution.taskRuns.filter(
-      (run) => run.state.current === 'RUNNING' && this.defs.get(run.id)?.kind === 'flowable',
-    );
+    return this.tracker.runningFlowables();
   }
 
   handlerOf(def: TaskDef): TaskHandler {
@@ -174,9 +211,21 @@ export class ExecutionRunner implements RunHost {
     return handler;
   }
 
+  /** The only place task run states change: the run indexes and the variables follow from here. */
   setState(run: TaskRun, state: StateType): void {
+    const previous = run.state.current;
     transition(run.state, state, this.now());
     markChanged(this.execution);
+    if (previous === state) return;
+    runIndex(this.execution).stateChanged(run, previous);
+    this.tracker.track(run);
+    this.variables.touch(run);
+  }
+
+  /** A run's outputs were replaced (flowables keeping state in them). */
+  outputsChanged(run: TaskRun): void {
+    markChanged(this.execution);
+    this.variables.touch(run);
   }
 
   setExecutionState(state: StateType): void {
@@ -184,15 +233,9 @@ export class ExecutionRunner implements RunHost {
     markChanged(this.execution);
   }
 
-  private shared?: { changes: number; variables: SharedVariables };
-
-  /** The execution-wide part of task variables, rebuilt only after a change. */
+  /** The execution-wide part of task variables, updated for the runs that changed since last asked. */
   sharedVariables(): SharedVariables {
-    const changes = this.execution.changes ?? 0;
-    if (this.shared?.changes !== changes) {
-      this.shared = { changes, variables: buildSharedVariables(this.execution) };
-    }
-    return this.shared.variables;
+    return this.variables.get();
   }
 
   createTaskRun(resolved: ResolvedTask, parent?: TaskRun): TaskRun {
@@ -207,8 +250,10 @@ export class ExecutionRunner implements RunHost {
     if (resolved.value !== undefined) run.value = resolved.value;
     if (parent?.iteration !== undefined && this.defs.get(parent.id)?.type.endsWith('.WaitFor'))
       run.iteration = parent.iteration;
-    this.execution.taskRuns.push(run);
     this.defs.set(run.id, resolved.def);
+    appendTaskRun(this.execution, run);
+    this.tracker.track(run);
+    this.variables.touch(run);
     markChanged(this.execution);
     if (this.execution.state.current === 'CREATED') this.setExecutionState('RUNNING');
     return run;
@@ -219,7 +264,7 @@ export class ExecutionRunner implements RunHost {
     this.started.add(run.id);
     this.emit({
       event: 'taskrun.started',
-      time: this.now().toISOString(),
+      time: isoTime(this.now()),
       taskRunId: run.id,
       taskId: run.taskId,
       ...(run.parentTaskRunId ? { parentTaskRunId: run.parentTaskRunId } : {}),
@@ -232,10 +277,12 @@ export class ExecutionRunner implements RunHost {
     this.announce(run);
     run.outputs ??= {};
     if (error !== undefined) run.error = error;
+    // Outputs may have been set just before (attempt results) without a state change yet.
+    this.variables.touch(run);
     this.setState(run, state);
     this.emit({
       event: 'taskrun.ended',
-      time: this.now().toISOString(),
+      time: isoTime(this.now()),
       taskRunId: run.id,
       taskId: run.taskId,
       state,
@@ -308,11 +355,8 @@ export class ExecutionRunner implements RunHost {
     if (state === 'PAUSED' || state === 'RETRYING' || isTerminated(state)) return false;
     const tasks = resolveTasks(this.flow.tasks);
     const current = currentTasks(this.execution, tasks, resolveTasks(this.flow.errors), undefined) ?? [];
-    const terminated = runsFor(this.execution, current, undefined).filter((r) =>
-      isTerminated(r.state.current),
-    );
-    if (terminated.length !== current.length) return false;
-    let final = guessFinalState(runsFor(this.execution, tasks, undefined).map((r) => r.state.current));
+    if (listProgress(this.execution, current, undefined).terminated !== current.length) return false;
+    let final = guessFinalState(listProgress(this.execution, tasks, undefined).states);
     if (this.flow.outputs.length > 0) {
       const result = renderFlowOutputs(this.flow, this.execution, this.templates, this.services, this.env);
       if (result.ok) this.execution.outputs = result.outputs;
@@ -334,7 +378,7 @@ export class ExecutionRunner implements RunHost {
     this.finish(run, 'RETRIED', error);
     let parentId = run.parentTaskRunId;
     while (parentId) {
-      const parent = this.execution.taskRuns.find((r) => r.id === parentId);
+      const parent = runIndex(this.execution).get(parentId);
       if (!parent) break;
       if (!isTerminated(parent.state.current)) this.finish(parent, 'RETRIED');
       parentId = parent.parentTaskRunId;
@@ -362,6 +406,9 @@ export class ExecutionRunner implements RunHost {
   removeTaskRuns(predicate: (run: TaskRun) => boolean): void {
     const kept = this.execution.taskRuns.filter((run) => !predicate(run));
     this.execution.taskRuns.splice(0, this.execution.taskRuns.length, ...kept);
+    dropIndex(this.execution);
+    this.tracker.removed(new Set(kept));
+    this.variables.reset();
     markChanged(this.execution);
   }
 

@@ -8,6 +8,7 @@ import { messageOf } from './executor';
 import type { ResolvedTask } from './flowable-utils';
 import type { FlowableHandler } from './handlers';
 import type { FlowableContext } from './task-context';
+import { runIndex } from './task-run-index';
 
 export function createChildNexts(runner: ExecutionRunner, run: TaskRun): boolean {
   const ctx = runner.flowableContext(run);
@@ -64,8 +65,8 @@ export function resolveFlowable(runner: ExecutionRunner, run: TaskRun): boolean 
 
 /** The first error among the children of a failed flowable, to say why it failed. */
 function childError(runner: ExecutionRunner, run: TaskRun): string | undefined {
-  const child = runner.execution.taskRuns.find(
-    (r) => r.parentTaskRunId === run.id && r.state.current === 'FAILED' && r.error,
-  );
+  const child = runIndex(runner.execution)
+    .childrenOf(run.id)
+    .find((r) => r.state.current === 'FAILED' && r.error);
   return child ? `${child.taskId}: ${child.error}` : run.error;
 }

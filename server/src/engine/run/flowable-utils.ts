@@ -63,20 +63,47 @@ function summaryOf(
   return runIndex(execution).summary(tasks, parentId);
 }
 
-/** For each resolved task, its run among `runs` (same parent assumed), if any. */
-function runIndexOf(runs: TaskRun[]): (task: ResolvedTask) => TaskRun | undefined {
-  const byKey = new Map<string, TaskRun>();
-  const byId = new Map<string, TaskRun>();
-  for (const run of runs) {
-    const key = runKey(run.taskId, run.value);
-    if (!byKey.has(key)) byKey.set(key, run);
-    if (!byId.has(run.taskId)) byId.set(run.taskId, run);
-  }
-  return (task) =>
-    task.value === undefined ? byId.get(task.def.id) : byKey.get(runKey(task.def.id, task.value));
+/** How many runs of `tasks` under `parentId` are terminated, and every state they are in. */
+export function listProgress(
+  execution: Execution,
+  tasks: ResolvedTask[] | undefined,
+  parentId: string | undefined,
+): { terminated: number; states: StateType[] } {
+  const summary = summaryOf(execution, tasks, parentId);
+  return { terminated: summary.terminated, states: summary.statesPresent() };
 }
 
-const positions = new WeakMap<ResolvedTask[], { anyValue: Map<string, number>; exact: Map<string, number> }>();
+/** For each resolved task, its first run under `parentId`, if any. */
+function firstRunOf(
+  execution: Execution,
+  parentId: string | undefined,
+): (task: ResolvedTask) => TaskRun | undefined {
+  const index = runIndex(execution);
+  return (task) => index.firstRun(parentId, task);
+}
+
+const groupCache = new WeakMap<ResolvedTask[], Map<string, ResolvedTask[]>>();
+
+/** The tasks grouped by iteration value, in order (cached per list). */
+function valueGroups(tasks: ResolvedTask[]): Map<string, ResolvedTask[]> {
+  let groups = groupCache.get(tasks);
+  if (!groups) {
+    groups = new Map();
+    for (const task of tasks) {
+      const key = task.value ?? '';
+      const group = groups.get(key);
+      if (group) group.push(task);
+      else groups.set(key, [task]);
+    }
+    groupCache.set(tasks, groups);
+  }
+  return groups;
+}
+
+const positions = new WeakMap<
+  ResolvedTask[],
+  { anyValue: Map<string, number>; exact: Map<string, number> }
+>();
 
 /** `tasks.findIndex((task) => isRunFor(task, run, run.parentTaskRunId))`, with the lookups cached per list. */
 function positionOf(tasks: ResolvedTask[], run: TaskRun): number {
@@ -103,7 +130,9 @@ function enabled(tasks: ResolvedTask[] | undefined): ResolvedTask[] | undefined 
   if (!tasks) return undefined;
   let result = enabledLists.get(tasks);
   if (!result) {
-    result = tasks.some((task) => isDisabled(task.def)) ? tasks.filter((task) => !isDisabled(task.def)) : tasks;
+    result = tasks.some((task) => isDisabled(task.def))
+      ? tasks.filter((task) => !isDisabled(task.def))
+      : tasks;
     enabledLists.set(tasks, result);
   }
   return result;
@@ -148,16 +177,16 @@ export function parallelNexts(
   current: ResolvedTask[] | undefined,
   parentId: string | undefined,
   concurrent: number,
-  startable: (task: ResolvedTask, runs: TaskRun[]) => boolean = () => true,
+  startable?: (task: ResolvedTask, runs: TaskRun[]) => boolean,
 ): ResolvedTask[] {
   if (!current || execution.state.current === 'KILLING') return [];
   const summary = summaryOf(execution, current, parentId);
   const running = summary.countIn('RUNNING', 'KILLING');
   if (concurrent > 0 && running >= concurrent) return [];
   if (summary.countIn('CREATED', 'RESTARTED') > 0) return [];
-  const runs = runsFor(execution, current, parentId);
-  const runOf = runIndexOf(runs);
-  const missing = current.filter((task) => !runOf(task) && startable(task, runs));
+  const runOf = firstRunOf(execution, parentId);
+  const runs = startable ? runsFor(execution, current, parentId) : [];
+  const missing = current.filter((task) => !runOf(task) && (!startable || startable(task, runs)));
   return concurrent > 0 ? missing.slice(0, concurrent - running) : missing;
 }
 
@@ -172,14 +201,8 @@ export function concurrentNexts(
   limit: number,
 ): ResolvedTask[] {
   if (!current || execution.state.current === 'KILLING') return [];
-  const groups = new Map<string, ResolvedTask[]>();
-  for (const task of current) {
-    const key = task.value ?? '';
-    const group = groups.get(key);
-    if (group) group.push(task);
-    else groups.set(key, [task]);
-  }
-  const runOf = runIndexOf(runsFor(execution, current, parentId));
+  const groups = valueGroups(current);
+  const runOf = firstRunOf(execution, parentId);
   let inFlight = 0;
   const candidates: ResolvedTask[] = [];
   for (const group of groups.values()) {

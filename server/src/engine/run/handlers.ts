@@ -45,6 +45,12 @@ export interface FlowableHandler {
   nexts(ctx: FlowableContext): ResolvedTask[];
   /** The terminal state once finished, else undefined. */
   resolveState(ctx: FlowableContext): StateType | undefined;
+  /**
+   * `nexts` and `resolveState` depend only on the run's children (and the execution's state), so the
+   * executor asks again only after one of them changed. Not for flowables that render or read the
+   * clock while deciding (If without a stored result, Switch, WaitFor, Pause).
+   */
+  childDriven?: boolean;
   /** Normal and errors lists currently in play (for kill handling). */
   childTasks(ctx: FlowableContext): { tasks?: ResolvedTask[]; errors?: ResolvedTask[] };
 }

@@ -5,6 +5,7 @@ import { isCreated, isTerminated } from '../state';
 import type { TaskRun } from './execution';
 import type { ExecutionRunner } from './executor';
 import type { PauseRequest } from './task-context';
+import { runIndex } from './task-run-index';
 
 export function pauseRun(runner: ExecutionRunner, run: TaskRun, request: PauseRequest): void {
   const execution = runner.execution;
@@ -64,7 +65,7 @@ export function stepKilling(runner: ExecutionRunner): boolean {
     }
   }
   for (const run of runner.runningFlowables()) {
-    const children = execution.taskRuns.filter((r) => r.parentTaskRunId === run.id);
+    const children = runIndex(execution).childrenOf(run.id);
     if (children.every((child) => isTerminated(child.state.current))) {
       runner.finish(run, 'KILLED', 'Killed');
       changed = true;

@@ -1,6 +1,7 @@
 // Logs of an execution: a task's `logLevel` drops lower levels, secret values are masked, and each
 // entry becomes a `log` event.
 import { isLogLevel, levelRank, type LogLevel, type RunEvent } from '../events';
+import { isoTime } from '../state';
 import type { TaskDef } from '../flow/flow-definition';
 import type { TaskRun } from './execution';
 import type { SecretMasker } from './log-masking';
@@ -17,7 +18,7 @@ export class RunLogger {
     if (isLogLevel(minimum) && levelRank(level) < levelRank(minimum)) return;
     this.emit({
       event: 'log',
-      time: this.now().toISOString(),
+      time: isoTime(this.now()),
       level,
       message: this.masker.mask(message),
       ...(run ? { taskRunId: run.id, taskId: run.taskId } : {}),

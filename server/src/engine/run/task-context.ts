@@ -5,13 +5,15 @@ import type { EvalServices } from '../../expr/registry-types';
 import type { PebbleMap, PebbleValue } from '../../expr/values';
 import type { LogLevel } from '../events';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
-import { markChanged, type Execution, type TaskRun } from './execution';
-import type { ResolvedTask } from './flowable-utils';
+import type { Execution, TaskRun } from './execution';
+import { resolveTasks, type ResolvedTask } from './flowable-utils';
 import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
 import type { RunStorage } from './storage';
 import type { TemplateEngine } from './template';
 import { buildVariables, type SharedVariables } from './variables';
+
+const NO_VARIABLES: PebbleMap = Object.freeze({}) as PebbleMap;
 
 /** A paused run: resumed (or failed) by a timer, or by a question on the terminal. */
 export interface PauseRequest {
@@ -45,6 +47,10 @@ export interface RunHost {
   now(): Date;
   /** The execution-wide part of variables (outputs, task states), cached between changes. */
   sharedVariables(): SharedVariables;
+  /** Reports that a run's outputs were replaced. */
+  outputsChanged(run: TaskRun): void;
+  /** A resource kept for the rest of the execution under `key` (HTTP agents); closed when it ends. */
+  executionResource<T>(key: string, create: () => { value: T; close: () => Promise<unknown> }): T;
   log(run: TaskRun | undefined, task: TaskDef | undefined, level: LogLevel, message: string): void;
   pause(run: TaskRun, request: PauseRequest): void;
   /** Removes task runs (WaitFor discards the previous iteration's body). */
@@ -111,15 +117,20 @@ export class TaskContext {
   /** Replaces the run's outputs (flowables keeping state in them). */
   setOutputs(outputs: PebbleMap): void {
     this.taskRun.outputs = outputs;
-    markChanged(this.host.execution);
+    this.host.outputsChanged(this.taskRun);
   }
 
+  /** A template without `{` uses no variable (Pebble returns it untouched): none are built for it. */
   render(template: string): string {
-    return this.host.templates.render(template, this.variables(), this.host.services);
+    const variables = template.includes('{') ? this.variables() : NO_VARIABLES;
+    return this.host.templates.render(template, variables, this.host.services);
   }
 
   renderTyped(template: string): PebbleValue {
-    return this.host.templates.renderTyped(template, this.variables(), this.host.services);
+    if (!template.includes('{'))
+      return this.host.templates.renderTyped(template, NO_VARIABLES, this.host.services);
+    const shared = this.host.sharedVariables();
+    return shared.detach(this.host.templates.renderTyped(template, this.variables(), this.host.services));
   }
 
   renderValue(value: unknown): PebbleValue {
@@ -167,7 +178,7 @@ export class FlowableContext extends TaskContext {
 
   /** The child lists of this task as resolved tasks (no iteration value). */
   list(name: 'tasks' | 'errors' | 'then' | 'else' | 'defaults'): ResolvedTask[] | undefined {
-    return this.task.lists[name]?.map((def) => ({ def }));
+    return resolveTasks(this.task.lists[name]);
   }
 
   pause(request: PauseRequest): void {

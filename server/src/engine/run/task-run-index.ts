@@ -20,6 +20,9 @@ export interface TaskKeys {
 
 export const runKey = (taskId: string, value: string | undefined): string => `${taskId}\u0000${value ?? ''}`;
 
+/** Prefix of the first-child keys that match a task id with any value. */
+const ANY = '\u0001';
+
 const keyCache = new WeakMap<readonly KeyedTask[], TaskKeys>();
 
 /** The keys a run must match to belong to `tasks` (cached per list). */
@@ -37,7 +40,9 @@ export function taskKeys(tasks: readonly KeyedTask[]): TaskKeys {
 }
 
 export function matchesKeys(keys: TaskKeys, run: TaskRun): boolean {
-  return keys.anyValue.has(run.taskId) || (keys.exact.size > 0 && keys.exact.has(runKey(run.taskId, run.value)));
+  return (
+    keys.anyValue.has(run.taskId) || (keys.exact.size > 0 && keys.exact.has(runKey(run.taskId, run.value)))
+  );
 }
 
 /** What the flowable machinery asks about the runs of one task list under one parent. */
@@ -84,15 +89,22 @@ export class ListSummary {
   }
 }
 
+/** Shared by every index, so a rebuilt index never repeats an earlier stamp. */
+let versionClock = 0;
+
 /** Summaries kept per parent before the oldest are dropped (lists are normally a handful, cached). */
 const MAX_SUMMARIES_PER_PARENT = 32;
 
 export class TaskRunIndex {
   private readonly byId = new Map<string, TaskRun>();
   private readonly children = new Map<string | undefined, TaskRun[]>();
-  private readonly sequence = new WeakMap<TaskRun, number>();
+  private readonly sequence = new Map<TaskRun, number>();
   private readonly summaries = new Map<string | undefined, Map<readonly KeyedTask[], ListSummary>>();
+  /** Per parent: the first child per `runKey(taskId, value)` and per `ANY + taskId`. */
+  private readonly firstChildren = new Map<string | undefined, Map<string, TaskRun>>();
   private next = 0;
+  /** Per parent: a stamp that changes whenever a child is added or changes state. */
+  private readonly versions = new Map<string | undefined, number>();
 
   constructor(runs: readonly TaskRun[] = []) {
     for (const run of runs) this.add(run);
@@ -112,18 +124,45 @@ export class TaskRunIndex {
     return this.children.get(parentId) ?? [];
   }
 
+  /**
+   * The first child of `parentId` that is a run of `task` (FlowableUtils.isTaskRunFor): same task id,
+   * and the same value when the task has one.
+   */
+  firstRun(parentId: string | undefined, task: KeyedTask): TaskRun | undefined {
+    const key = task.value === undefined ? ANY + task.def.id : runKey(task.def.id, task.value);
+    return this.firstChildren.get(parentId)?.get(key);
+  }
+
   /** Creation rank of a run (its position in `execution.taskRuns`, which only grows at the end). */
   order(run: TaskRun): number {
     return this.sequence.get(run) ?? -1;
   }
 
+  /** Changes whenever a child of `parentId` is added or changes state (0: no child yet). */
+  version(parentId: string | undefined): number {
+    return this.versions.get(parentId) ?? 0;
+  }
+
+  private bump(parentId: string | undefined): void {
+    this.versions.set(parentId, ++versionClock);
+  }
+
   /** Records a run appended to the execution. */
   add(run: TaskRun): void {
+    this.bump(run.parentTaskRunId);
     this.byId.set(run.id, run);
     this.sequence.set(run, this.next++);
     const siblings = this.children.get(run.parentTaskRunId);
     if (siblings) siblings.push(run);
     else this.children.set(run.parentTaskRunId, [run]);
+    let firsts = this.firstChildren.get(run.parentTaskRunId);
+    if (!firsts) {
+      firsts = new Map();
+      this.firstChildren.set(run.parentTaskRunId, firsts);
+    }
+    const exact = runKey(run.taskId, run.value);
+    if (!firsts.has(exact)) firsts.set(exact, run);
+    if (!firsts.has(ANY + run.taskId)) firsts.set(ANY + run.taskId, run);
     for (const summary of this.summaries.get(run.parentTaskRunId)?.values() ?? []) {
       if (matchesKeys(summary.keys, run)) summary.add(run);
     }
@@ -133,6 +172,7 @@ export class TaskRunIndex {
   stateChanged(run: TaskRun, from: StateType): void {
     const to = run.state.current;
     if (from === to) return;
+    this.bump(run.parentTaskRunId);
     for (const summary of this.summaries.get(run.parentTaskRunId)?.values() ?? []) {
       if (matchesKeys(summary.keys, run)) summary.move(from, to);
     }
@@ -149,7 +189,8 @@ export class TaskRunIndex {
     if (!summary) {
       summary = new ListSummary(taskKeys(tasks));
       for (const run of this.childrenOf(parentId)) if (matchesKeys(summary.keys, run)) summary.add(run);
-      if (perParent.size >= MAX_SUMMARIES_PER_PARENT) perParent.delete(perParent.keys().next().value as readonly KeyedTask[]);
+      if (perParent.size >= MAX_SUMMARIES_PER_PARENT)
+        perParent.delete(perParent.keys().next().value as readonly KeyedTask[]);
       perParent.set(tasks, summary);
     }
     return summary;

@@ -6,7 +6,7 @@ import { fromJsonValue } from '../../expr/values';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
 import { mergeMaps } from '../flow/plugin-defaults';
 import { startDate } from '../state';
-import { ancestors, type Execution, type TaskRun } from './execution';
+import { ancestors, type Execution, type RunLookup, type TaskRun } from './execution';
 
 export interface VariableScope {
   flow: FlowDef;
@@ -24,15 +24,47 @@ export interface VariableScope {
 export interface SharedVariables {
   outputs: PebbleMap;
   tasks: PebbleMap;
-  byId: Map<string, TaskRun>;
+  byId: RunLookup;
+  /** The parts that never change during the execution, built once. */
+  statics?: StaticVariables;
+  /** A typed render's result made independent of maps that later change in place. */
+  detach(value: PebbleValue): PebbleValue;
+}
+
+/** Variables fixed for the whole execution: `envs`, `flow`, `vars`, `inputs` (with defaults). */
+export interface StaticVariables {
+  envs: PebbleMap;
+  flow: PebbleMap;
+  vars?: PebbleValue;
+  inputs?: PebbleMap;
 }
 
 export function buildSharedVariables(execution: Execution): SharedVariables {
+  const byId = new Map(execution.taskRuns.map((r) => [r.id, r]));
   return {
     outputs: outputsTree(execution),
     tasks: tasksVariable(execution),
-    byId: new Map(execution.taskRuns.map((r) => [r.id, r])),
+    byId,
+    detach: (value) => value,
   };
+}
+
+export function staticVariables(
+  flow: FlowDef,
+  execution: Execution,
+  env: NodeJS.ProcessEnv,
+): StaticVariables {
+  const flowVar: PebbleMap = { id: flow.id, namespace: flow.namespace };
+  if (flow.revision !== undefined) flowVar.revision = flow.revision;
+  const result: StaticVariables = { envs: kestraEnvs(env), flow: flowVar };
+  if (flow.variables) result.vars = fromJsonValue(flow.variables);
+  const inputs: PebbleMap = { ...execution.inputs };
+  for (const input of flow.inputs) {
+    if (input.defaults !== undefined && !(input.id in inputs))
+      inputs[input.id] = fromJsonValue(input.defaults);
+  }
+  if (Object.keys(inputs).length > 0) result.inputs = inputs;
+  return result;
 }
 
 const HIDDEN_ENVS = new Set(['KESTRA_PLUGINS_PATH', 'KESTRA_CONFIGURATION_PATH', 'KESTRA_CONFIGURATION']);
@@ -51,11 +83,10 @@ export function kestraEnvs(env: NodeJS.ProcessEnv): PebbleMap {
 export function buildVariables(scope: VariableScope): PebbleMap {
   const { flow, execution, task, taskRun } = scope;
   const shared = scope.shared ?? buildSharedVariables(execution);
-  const variables: PebbleMap = { envs: kestraEnvs(scope.env), globals: {} };
-  const flowVar: PebbleMap = { id: flow.id, namespace: flow.namespace };
-  if (flow.revision !== undefined) flowVar.revision = flow.revision;
-  variables.flow = flowVar;
-  if (flow.variables) variables.vars = fromJsonValue(flow.variables);
+  const statics = shared.statics ?? staticVariables(flow, execution, scope.env);
+  const variables: PebbleMap = { envs: statics.envs, globals: {} };
+  variables.flow = statics.flow;
+  if (statics.vars !== undefined) variables.vars = statics.vars;
   if (task) variables.task = { id: task.id, type: task.declaredType };
   if (taskRun) {
     variables.taskrun = taskRunVariable(taskRun, scope.attemptsCount);
@@ -66,12 +97,7 @@ export function buildVariables(scope: VariableScope): PebbleMap {
   variables.execution = { id: execution.id, startDate: startDate(execution.state), originalId: execution.id };
   variables.outputs = shared.outputs;
   variables.tasks = shared.tasks;
-  const inputs: PebbleMap = { ...execution.inputs };
-  for (const input of flow.inputs) {
-    if (input.defaults !== undefined && !(input.id in inputs))
-      inputs[input.id] = fromJsonValue(input.defaults);
-  }
-  if (Object.keys(inputs).length > 0) variables.inputs = inputs;
+  if (statics.inputs) variables.inputs = statics.inputs;
   if (execution.trigger) variables.trigger = execution.trigger.variables;
   const labels: PebbleMap = {};
   for (const label of execution.labels) if (!(label.key in labels)) labels[label.key] = label.value;
@@ -88,7 +114,7 @@ function taskRunVariable(run: TaskRun, attemptsCount = run.attempts.length): Peb
 }
 
 /** Closest ancestor first; only ancestors with a value or non-empty outputs are listed. */
-function parentsVariable(execution: Execution, run: TaskRun, byId: Map<string, TaskRun>): PebbleValue[] {
+function parentsVariable(execution: Execution, run: TaskRun, byId: RunLookup): PebbleValue[] {
   const result: PebbleValue[] = [];
   for (const parent of ancestors(execution, run, byId)) {
     const entry: PebbleMap = {};
@@ -142,7 +168,8 @@ function isPlainMap(value: unknown): value is PebbleMap {
   );
 }
 
-function tasksVariable(execution: Execution): PebbleMap {
+/** `tasks`: the state of each task run, keyed by task id then value. */
+export function tasksVariable(execution: Execution): PebbleMap {
   const result: PebbleMap = {};
   for (const run of execution.taskRuns) {
     if (run.value === undefined) {

@@ -7,6 +7,7 @@ import { intProp, stateOptions } from './flowable-common';
 
 export const dagTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({ tasks: ctx.list('tasks') ?? [], errors: ctx.list('errors') }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

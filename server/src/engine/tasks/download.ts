@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { TaskFailure, type RunnableHandler } from '../run/handlers';
 import {
-  createAgent,
+  dispatcherFor,
   headerLists,
   prepareRequest,
   send,
@@ -47,53 +47,49 @@ export const downloadTask: RunnableHandler = {
   kind: 'runnable',
   async run(ctx) {
     const prepared = await prepareRequest(ctx);
-    const dispatcher = createAgent(prepared.options);
-    try {
-      const response = await send(ctx, prepared, dispatcher);
-      const allowFailed = ctx.prop('allowFailed') === true;
-      if (response.statusCode >= 400 && !allowFailed) {
-        response.body.destroy();
-        throw statusFailure(prepared.url, response.statusCode, STATUS_CODES[response.statusCode] ?? '');
-      }
-      const fileName =
-        dispositionFileName(response.headers['content-disposition']) ?? urlFileName(prepared.url);
-      const target = ctx.storage.taskFilePath(ctx.task.id, ctx.taskRun.id, fileName);
-      let length = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          length += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      try {
-        await pipeline(response.body, counter, createWriteStream(target.path));
-      } catch (error) {
-        await rm(target.path, { force: true });
-        throw transportFailure(error, prepared, 'downloading the response body');
-      }
-      const declared = Number(response.headers['content-length']);
-      if (
-        response.headers['content-length'] !== undefined &&
-        Number.isFinite(declared) &&
-        declared !== length
-      ) {
-        throw new TaskFailure(`Invalid size, got ${length}, expected ${declared}`);
-      }
-      if (length === 0 && ctx.prop('failOnEmptyResponse') !== false) {
-        if (!allowFailed)
-          throw new TaskFailure(`No response from server: ${prepared.url} returned an empty body`);
-        ctx.log('WARN', 'No response from server');
-      }
-      return {
-        outputs: {
-          uri: target.uri,
-          code: response.statusCode,
-          length,
-          headers: headerLists(response.headers),
-        },
-      };
-    } finally {
-      await dispatcher.destroy();
+    const dispatcher = dispatcherFor(ctx, prepared.options);
+    const response = await send(ctx, prepared, dispatcher);
+    const allowFailed = ctx.prop('allowFailed') === true;
+    if (response.statusCode >= 400 && !allowFailed) {
+      response.body.destroy();
+      throw statusFailure(prepared.url, response.statusCode, STATUS_CODES[response.statusCode] ?? '');
     }
+    const fileName =
+      dispositionFileName(response.headers['content-disposition']) ?? urlFileName(prepared.url);
+    const target = ctx.storage.taskFilePath(ctx.task.id, ctx.taskRun.id, fileName);
+    let length = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        length += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(response.body, counter, createWriteStream(target.path));
+    } catch (error) {
+      await rm(target.path, { force: true });
+      throw transportFailure(error, prepared, 'downloading the response body');
+    }
+    const declared = Number(response.headers['content-length']);
+    if (
+      response.headers['content-length'] !== undefined &&
+      Number.isFinite(declared) &&
+      declared !== length
+    ) {
+      throw new TaskFailure(`Invalid size, got ${length}, expected ${declared}`);
+    }
+    if (length === 0 && ctx.prop('failOnEmptyResponse') !== false) {
+      if (!allowFailed)
+        throw new TaskFailure(`No response from server: ${prepared.url} returned an empty body`);
+      ctx.log('WARN', 'No response from server');
+    }
+    return {
+      outputs: {
+        uri: target.uri,
+        code: response.statusCode,
+        length,
+        headers: headerLists(response.headers),
+      },
+    };
   },
 };

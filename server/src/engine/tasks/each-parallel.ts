@@ -7,6 +7,7 @@ import { intProp, stateOptions } from './flowable-common';
 
 export const eachParallelTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({
     tasks: eachTasks(ctx, ctx.prop('value'), ctx.task.lists.tasks),
     errors: ctx.list('errors'),

@@ -6,6 +6,7 @@ import { stateOptions } from './flowable-common';
 
 export const eachSequentialTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({
     tasks: eachTasks(ctx, ctx.prop('value'), ctx.task.lists.tasks),
     errors: ctx.list('errors'),

@@ -7,6 +7,7 @@ import { intProp, stateOptions } from './flowable-common';
 
 export const forEachTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({
     tasks: eachTasks(ctx, ctx.prop('values'), ctx.task.lists.tasks),
     errors: ctx.list('errors'),

@@ -1,6 +1,7 @@
 // Request building and transport shared by http.Request and http.Download (AbstractHttp): method,
 // rendered uri/body/headers/contentType, url-encoded or multipart `formData`, client `options`.
-// Each task run uses its own undici Agent, destroyed when done, so no socket outlives the task.
+// Requests of one execution share an undici Agent per client settings, so they reuse connections; the
+// execution destroys it when it ends, so no socket outlives the run.
 import { openAsBlob } from 'node:fs';
 import { Agent, FormData, interceptors, request, type Dispatcher } from 'undici';
 import { formatJavaDuration, readDuration } from '../duration';
@@ -65,11 +66,8 @@ export function readHttpOptions(ctx: TaskContext): HttpOptions {
 export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest> {
   const url = ctx.renderProp('uri');
   if (!url) throw new TaskFailure('`uri` is required');
-  try {
-    new URL(url);
-  } catch {
+  if (!URL.canParse(url))
     throw new TaskFailure(`Invalid uri '${url}': it must be a full URL such as https://example.com/path`);
-  }
   const method = String(ctx.prop('method') ?? 'GET').toUpperCase();
   if (!METHODS.includes(method))
     throw new TaskFailure(`Unsupported method '${method}': use one of ${METHODS.join(', ')}`);
@@ -134,14 +132,16 @@ async function multipartBody(ctx: TaskContext, formData: Record<string, unknown>
   return form;
 }
 
-export function createAgent(options: HttpOptions): Dispatcher {
-  const agent = new Agent({
-    connectTimeout: options.connectTimeoutMs,
-    headersTimeout: options.readTimeoutMs,
-    bodyTimeout: options.readTimeoutMs,
-    keepAliveTimeout: 1,
+/** The execution's dispatcher for these client settings (read timeouts are set per request). */
+export function dispatcherFor(ctx: TaskContext, options: HttpOptions): Dispatcher {
+  const key = `http-agent:${options.connectTimeoutMs ?? ''}:${options.followRedirects}`;
+  return ctx.host.executionResource(key, () => {
+    const agent = new Agent({ connectTimeout: options.connectTimeoutMs });
+    const dispatcher = options.followRedirects
+      ? agent.compose(interceptors.redirect({ maxRedirections: 10 }))
+      : agent;
+    return { value: dispatcher, close: () => agent.destroy() };
   });
-  return options.followRedirects ? agent.compose(interceptors.redirect({ maxRedirections: 10 })) : agent;
 }
 
 /** Sends the request; transport failures become clear task failures. */
@@ -155,6 +155,8 @@ export async function send(
       method: prepared.method,
       headers: prepared.headers,
       body: prepared.body as string | undefined,
+      headersTimeout: prepared.options.readTimeoutMs,
+      bodyTimeout: prepared.options.readTimeoutMs,
       dispatcher,
       signal: ctx.signal,
     });

@@ -6,6 +6,7 @@ import { intProp, stateOptions } from './flowable-common';
 
 export const parallelTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({ tasks: ctx.list('tasks') ?? [], errors: ctx.list('errors') }),
   nexts(ctx) {
     const { tasks, errors } = this.childTasks(ctx);

@@ -6,6 +6,7 @@ import { stateOptions } from './flowable-common';
 
 export const sequentialTask: FlowableHandler = {
   kind: 'flowable',
+  childDriven: true,
   childTasks: (ctx) => ({ tasks: ctx.list('tasks') ?? [], errors: ctx.list('errors') }),
   nexts(ctx: FlowableContext) {
     const { tasks, errors } = this.childTasks(ctx);

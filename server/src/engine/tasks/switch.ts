@@ -1,6 +1,12 @@
 // io.kestra.plugin.core.flow.Switch: renders `value`, runs the case whose key equals it (else
 // `defaults`) sequentially; no match and no defaults ends FAILED. Outputs `value` and `defaults`.
-import { currentTasks, resolveListState, sequentialNexts, type ResolvedTask } from '../run/flowable-utils';
+import {
+  currentTasks,
+  resolveListState,
+  resolveTasks,
+  sequentialNexts,
+  type ResolvedTask,
+} from '../run/flowable-utils';
 import type { FlowableHandler } from '../run/handlers';
 import type { FlowableContext } from '../run/task-context';
 import { stateOptions } from './flowable-common';
@@ -12,7 +18,7 @@ function value(ctx: FlowableContext): string {
 function matching(ctx: FlowableContext): ResolvedTask[] | undefined {
   const rendered = value(ctx);
   const match = ctx.task.cases.find((entry) => entry.key === rendered);
-  if (match) return match.tasks.map((def) => ({ def }));
+  if (match) return resolveTasks(match.tasks);
   return ctx.list('defaults');
 }
 

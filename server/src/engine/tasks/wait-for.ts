@@ -5,6 +5,7 @@ import { readDuration } from '../duration';
 import { currentTasks, resolveListState, sequentialNexts, type ResolvedTask } from '../run/flowable-utils';
 import type { FlowableHandler } from '../run/handlers';
 import type { FlowableContext } from '../run/task-context';
+import { runIndex } from '../run/task-run-index';
 import { stateOptions } from './flowable-common';
 
 interface Frequency {
@@ -30,12 +31,9 @@ function iterationCount(ctx: FlowableContext): number {
 
 /** Runs of the body in the current iteration only. */
 function bodyRuns(ctx: FlowableContext, tasks: ResolvedTask[]) {
-  return ctx.execution.taskRuns.filter(
-    (run) =>
-      run.parentTaskRunId === ctx.taskRun.id &&
-      run.iteration === ctx.taskRun.iteration &&
-      tasks.some((t) => t.def.id === run.taskId),
-  );
+  return runIndex(ctx.execution)
+    .childrenOf(ctx.taskRun.id)
+    .filter((run) => run.iteration === ctx.taskRun.iteration && tasks.some((t) => t.def.id === run.taskId));
 }
 
 export const waitForTask: FlowableHandler = {

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PebbleDouble } from '../expr/values';
+import { toJsonMap, toJsonValue } from './events';
+
+const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+
+describe('toJsonValue', () => {
+  it('gives what a JSON round trip gives, key order included', () => {
+    const withProto = JSON.parse('{"__proto__": {"x": 1}, "b": 2}') as Record<string, unknown>;
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    const samples: unknown[] = [
+      'text',
+      0,
+      -0,
+      1.5,
+      NaN,
+      Infinity,
+      true,
+      null,
+      new PebbleDouble(2),
+      new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
+      [1, undefined, () => 1, Symbol('s'), [2, [3]]],
+      // eslint-disable-next-line no-sparse-arrays
+      [1, , 3],
+      { z: 1, a: undefined, f: () => 1, n: { '2': 'two', '1': 'one', k: [new PebbleDouble(3)] } },
+      { toJSON: () => ({ replaced: true }) },
+      { nested: { toJSON: () => 'custom' } },
+      withProto,
+      nullProto,
+    ];
+    for (const sample of samples) {
+      const copy = toJsonValue(sample);
+      assert.deepEqual(copy, roundTrip(sample));
+      assert.equal(JSON.stringify(copy), JSON.stringify(roundTrip(sample)));
+    }
+    assert.equal(Object.is(toJsonValue(-0), 0), true);
+    assert.equal(Object.getPrototypeOf(toJsonValue(withProto)), Object.prototype);
+  });
+
+  it('copies: changing the event does not change the source', () => {
+    const outputs = { list: [1, { a: 1 }], map: { b: 2 } };
+    const copy = toJsonMap(outputs);
+    (copy.map as Record<string, number>).b = 3;
+    assert.equal(outputs.map.b, 2);
+    assert.notEqual(copy.list, outputs.list);
+  });
+
+  it('maps undefined and non-objects to null or an empty map', () => {
+    assert.equal(toJsonValue(undefined), null);
+    assert.deepEqual(toJsonMap([1]), {});
+    assert.deepEqual(toJsonMap('x'), {});
+  });
+});
