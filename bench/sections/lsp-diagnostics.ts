@@ -31,25 +31,10 @@ tasks:
 
 interface Measured {
   samples: number[];
+  /** Server CPU time per edit (all its threads), ms. */
+  cpu: number[];
   diagnostics: number;
   openMs: number;
-}
-
-async function measureEdits(client: BenchClient, flow: BenchFlow, edits: number): Promise<Measured> {
-  const uri = documentUri(`diagnostics-${flow.tasks}`);
-  const openMs = (await openSettled(client, uri, flow.text)).ms;
-  const samples: number[] = [];
-  let diagnostics = 0;
-  let warmups = 0;
-  for (let i = 0; samples.length < edits; i++) {
-    const edit = await timedEdit(client, uri, flow.editAt, editLetter(i));
-    // A slow server (seconds per edit) is past its JIT warm-up after one edit.
-    if (warmups < WARMUP_EDITS && samples.length === 0)
-      warmups = edit.ms > SLOW_MS ? WARMUP_EDITS : warmups + 1;
-    else samples.push(edit.ms);
-    diagnostics = edit.diagnostics;
-  }
-  return { samples, diagnostics, openMs };
 }
 
 /** yaml-language-server must really validate with our schema, or the comparison means nothing. */
@@ -63,12 +48,38 @@ async function checkSchemaApplies(client: BenchClient): Promise<string> {
   return onLevel.message;
 }
 
-async function run(spec: ServerSpec, flow: BenchFlow, edits: number): Promise<Measured> {
-  const client = await startServer(spec);
+/**
+ * Edits the same flow in every server, taking turns edit by edit, so that whatever else the machine
+ * is doing weighs on all of them alike.
+ */
+async function measureInTurns(specs: ServerSpec[], flow: BenchFlow, edits: number): Promise<Measured[]> {
+  const clients: BenchClient[] = [];
   try {
-    return await measureEdits(client, flow, edits);
+    for (const spec of specs) clients.push(await startServer(spec));
+    const uri = documentUri(`diagnostics-${flow.tasks}`);
+    const results: (Measured & { warmups: number })[] = [];
+    for (const client of clients) {
+      const opened = await openSettled(client, uri, flow.text);
+      results.push({ samples: [], cpu: [], diagnostics: 0, openMs: opened.ms, warmups: 0 });
+    }
+    for (let i = 0; results.some((r) => r.samples.length < edits); i++) {
+      for (const [k, client] of clients.entries()) {
+        const result = results[k];
+        if (result.samples.length >= edits) continue;
+        const edit = await timedEdit(client, uri, flow.editAt, editLetter(i));
+        result.diagnostics = edit.diagnostics;
+        // A slow server (seconds per edit) is past its JIT warm-up after one edit.
+        if (result.warmups < WARMUP_EDITS && result.samples.length === 0) {
+          result.warmups = edit.ms > SLOW_MS ? WARMUP_EDITS : result.warmups + 1;
+        } else {
+          result.samples.push(edit.ms);
+          result.cpu.push(edit.cpuMs);
+        }
+      }
+    }
+    return results;
   } finally {
-    await client.stop();
+    for (const client of clients) await client.stop();
   }
 }
 
@@ -89,12 +100,16 @@ export const lspDiagnosticsSection: BenchSection = {
     const rows: BenchTable['rows'] = [];
     for (const [tasks, edits] of SIZES) {
       const flow = benchFlow(tasks);
-      const seen = await run(ourServer(), flow, edits);
-      const work = await run(ourServer(0), flow, edits);
-      const theirs = await run(yamlLanguageServer(), flow, edits);
+      const [seen, work, theirs] = await measureInTurns(
+        [ourServer(), ourServer(0), yamlLanguageServer()],
+        flow,
+        edits,
+      );
       const oursSeen = summarize(seen.samples);
       const oursWork = summarize(work.samples);
+      const oursCpu = summarize(work.cpu);
       const theirSeen = summarize(theirs.samples);
+      const theirCpu = summarize(theirs.cpu);
       const debounce = yamlLanguageServer().debounceMs;
       const theirWork = { median: theirSeen.median - debounce, p95: theirSeen.p95 - debounce };
       rows.push({
@@ -104,8 +119,10 @@ export const lspDiagnosticsSection: BenchSection = {
         'seen p95': ms(oursSeen.p95),
         'work median': ms(oursWork.median),
         'work p95': ms(oursWork.p95),
+        'CPU median': ms(oursCpu.median),
         'ours/theirs work': ratio(oursWork.median, theirWork.median),
         'ours/theirs seen': ratio(oursSeen.median, theirSeen.median),
+        'ours/theirs CPU': ratio(oursCpu.median, theirCpu.median),
         diagnostics: work.diagnostics,
         open: ms(work.openMs),
         edits,
@@ -117,6 +134,7 @@ export const lspDiagnosticsSection: BenchSection = {
         'seen p95': ms(theirSeen.p95),
         'work median': ms(theirWork.median),
         'work p95': ms(theirWork.p95),
+        'CPU median': ms(theirCpu.median),
         diagnostics: theirs.diagnostics,
         open: ms(theirs.openMs),
         edits,
@@ -128,7 +146,9 @@ export const lspDiagnosticsSection: BenchSection = {
       'figure minus its fixed 200 ms validationDelayMs. An edit changes one character of a Log message in the',
       'middle of the flow; the time runs from didChange to the publishDiagnostics of that version (ours',
       'carries the version; yaml-language-server publishes none, so its next publish counts). diagnostics: how',
-      'many the last edit got (the generated flows are valid). open: didOpen → first diagnostics.',
+      'many the last edit got (the generated flows are valid). open: didOpen → first diagnostics. CPU: the',
+      'server process’s CPU time per edit (all threads, /proc/<pid>/task/*/schedstat; ours at debounce 0),',
+      'which a busy machine hardly changes. The three servers take turns edit by edit.',
     );
     return {
       columns: [
@@ -138,8 +158,10 @@ export const lspDiagnosticsSection: BenchSection = {
         'seen p95',
         'work median',
         'work p95',
+        'CPU median',
         'ours/theirs work',
         'ours/theirs seen',
+        'ours/theirs CPU',
         'diagnostics',
         'open',
         'edits',

@@ -26,6 +26,20 @@ describe('robustness regressions', () => {
     assert.equal(flow.name, '""');
   });
 
+  it("keeps a symbol's selection inside its range when the id is an empty block scalar", () => {
+    const text = `${HEAD}    message: m\ntriggers:\n  - id: |\n: x\n`;
+    const [flow] = documentSymbols(parseFlowDocument(text));
+    const trigger = flow.children?.find((group) => group.name === 'triggers')?.children?.[0];
+    assert.deepEqual(
+      trigger && { name: trigger.name, range: trigger.range, selection: trigger.selectionRange },
+      {
+        name: '""',
+        range: { start: { line: 7, character: 4 }, end: { line: 7, character: 9 } },
+        selection: { start: { line: 7, character: 8 }, end: { line: 7, character: 9 } },
+      },
+    );
+  });
+
   it('offers no completion edit that misses the cursor in the indentation of a block scalar', () => {
     const doc = parseFlowDocument(`${HEAD}    message: |\n      {{ inputs\n        .name }}\n`);
     const position = { line: 7, character: 2 };

@@ -164,7 +164,7 @@ function symbol(
     name: name || '""',
     kind,
     range,
-    selectionRange: id?.range ?? startOf(range),
+    selectionRange: id ? within(id.range, range) : startOf(range),
   };
   if (detail) result.detail = detail;
   return result;
@@ -175,6 +175,18 @@ function spanRange(lines: LineIndex, start: number, end: number): Range {
   let last = end;
   while (last > start && /\s/.test(lines.text[last - 1])) last--;
   return lines.range(start, last);
+}
+
+/**
+ * `selection` clamped into `range`: editors reject a selection outside its symbol, and an id written as
+ * a block scalar (`id: |`) ends on the next line, past the trimmed range of its task.
+ */
+function within(selection: Range, range: Range): Range {
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
+  const clamp = (p: Range['start']) =>
+    before(p, range.start) ? range.start : before(range.end, p) ? range.end : p;
+  return { start: clamp(selection.start), end: clamp(selection.end) };
 }
 
 function startOf(range: Range): Range {

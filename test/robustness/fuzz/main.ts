@@ -1,7 +1,8 @@
 // `npm run fuzz`: the long fuzz run (default 2,000 edits) over the corpus flows in ../shared/corpus
 // (kestra-tests/valids and public, read in place) and our fixtures. Prints the figures; exit 1 on any
-// fault. Env: FUZZ_SEED (a number, or `random`), FUZZ_EDITS, KESTRA_CORPUS (the corpus folder).
-import { existsSync } from 'node:fs';
+// fault. Env: FUZZ_SEED (a number, or `random`), FUZZ_EDITS, KESTRA_CORPUS (the corpus folder),
+// FUZZ_DUMP (a folder to write the text of each reported fault to).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type FlowFile, listFlows, runFuzz } from './fuzzer';
 import { seedFromEnv } from './prng';
@@ -48,6 +49,15 @@ async function main(): Promise<number> {
     },
   });
   console.log(formatStats(stats, SLOW_MS));
+  const dump = process.env.FUZZ_DUMP;
+  if (dump && stats.faults.length > 0) {
+    mkdirSync(dump, { recursive: true });
+    stats.faults.forEach((fault, i) => {
+      if (fault.text !== undefined)
+        writeFileSync(join(dump, `fault-${i + 1}-${fault.kind}.yaml`), fault.text);
+    });
+    console.log(`texts of the faults written to ${dump}`);
+  }
   return totalFaults(stats) === 0 ? 0 : 1;
 }
 

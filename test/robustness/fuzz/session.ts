@@ -47,6 +47,7 @@ export async function fuzzSession(input: SessionInput): Promise<'done' | 'lost'>
     });
     stats.edits++;
     const where = `${input.name} edit ${index}/${input.edits} (${edit.kind}) v${version}`;
+    const kept = stats.faults.length;
     const logged = harness.loggedFailures.length;
     const plans = planRequests(rng, buffer, uri, edit.cursor, latestDiagnostics(harness, uri));
     const answers = await Promise.all(
@@ -64,13 +65,17 @@ export async function fuzzSession(input: SessionInput): Promise<'done' | 'lost'>
     for (const message of harness.loggedFailures.slice(logged)) {
       addFault(stats, { kind: 'logged-failure', message: firstLines(message), where });
     }
+    // The text each fault was found on, to replay it by hand (FUZZ_DUMP writes them out).
+    for (const fault of stats.faults.slice(kept)) fault.text = buffer.text;
     if (!harness.alive) {
       addFault(stats, { kind: 'crash', message: `server exited: ${JSON.stringify(harness.exit)}`, where });
       return 'lost';
     }
     if (answers.some((answer) => answer.error?.code === NO_ANSWER)) return 'lost';
   }
+  const kept = stats.faults.length;
   await compareWithFresh(input, buffer.text, version);
+  for (const fault of stats.faults.slice(kept)) fault.text = buffer.text;
   return 'done';
 }
 

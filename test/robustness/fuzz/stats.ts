@@ -15,6 +15,8 @@ export interface Fault {
   message: string;
   /** File, edit number and kind, document version: enough to replay with the seed. */
   where: string;
+  /** The document's text when the fault was found. */
+  text?: string;
 }
 
 export interface FuzzStats {

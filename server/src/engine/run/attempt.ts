@@ -18,6 +18,38 @@ class TimeoutReason extends Error {
   }
 }
 
+/**
+ * An attempt's AbortController, created only when the task asks for its signal (most tasks never
+ * do): aborting before that is remembered and the signal is born aborted.
+ */
+export class AttemptAbort {
+  private controller?: AbortController;
+  private abortedWith?: { reason: unknown };
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.abortedWith) this.controller.abort(this.abortedWith.reason);
+    }
+    return this.controller.signal;
+  }
+
+  get aborted(): boolean {
+    return this.abortedWith !== undefined;
+  }
+
+  get reason(): unknown {
+    return this.abortedWith?.reason;
+  }
+
+  /** Like AbortController.abort: the first reason wins. */
+  abort(reason?: unknown): void {
+    if (this.abortedWith) return;
+    this.abortedWith = { reason };
+    this.controller?.abort(reason);
+  }
+}
+
 type Outcome =
   | { kind: 'ok'; result: RunnableResult }
   | { kind: 'failed'; message: string; outputs?: RunnableResult['outputs'] }
@@ -30,9 +62,9 @@ export function startAttempt(
   def: TaskDef,
   handler: RunnableHandler,
 ): void {
-  const controller = new AbortController();
+  const controller = new AttemptAbort();
   // Variables are built before the attempt is recorded: `taskrun.attemptsCount` counts earlier ones.
-  const ctx = new TaskContext(runner, run, def, controller.signal, run.attempts.length);
+  const ctx = new TaskContext(runner, run, def, () => controller.signal, run.attempts.length);
   let timeoutMs: number | undefined;
   let setupError: string | undefined;
   if (!handler.ignoresTimeout && def.props.timeout !== undefined && def.props.timeout !== null) {
@@ -54,10 +86,10 @@ export function startAttempt(
   const done = work.then(
     (result): Outcome => ({ kind: 'ok', result: result ?? {} }),
     (error: unknown): Outcome => {
-      const reason: unknown = controller.signal.reason;
-      if (controller.signal.aborted && reason instanceof TimeoutReason)
+      const reason: unknown = controller.reason;
+      if (controller.aborted && reason instanceof TimeoutReason)
         return { kind: 'timeout', message: reason.message };
-      if (controller.signal.aborted) return { kind: 'killed' };
+      if (controller.aborted) return { kind: 'killed' };
       return {
         kind: 'failed',
         message: messageOf(error),

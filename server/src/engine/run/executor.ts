@@ -68,7 +68,7 @@ export class ExecutionRunner implements RunHost {
   /** Definition of each task run, by run id. */
   readonly defs = new Map<string, TaskDef>();
   /** Abort controllers of attempts and subflows in flight, by run id. */
-  readonly inFlight = new Map<string, AbortController>();
+  readonly inFlight = new Map<string, { abort(reason?: unknown): void }>();
   /** Runs already announced with `taskrun.started`. */
   private readonly started = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();

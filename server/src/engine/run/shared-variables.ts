@@ -5,10 +5,10 @@
 // anything else (deep merges, runs finishing out of creation order, removed runs) rebuilds in full.
 // Maps built here are mutated later, so a typed render that returns one gets a copy (`detach`).
 import type { PebbleMap, PebbleValue } from '../../expr/values';
+import type { FlowDef } from '../flow/flow-definition';
 import { mergeMaps } from '../flow/plugin-defaults';
 import { ancestors, type Execution, type TaskRun } from './execution';
 import { runIndex } from './task-run-index';
-import type { FlowDef } from '../flow/flow-definition';
 import { staticVariables, type SharedVariables, type StaticVariables } from './variables';
 
 /** Book-keeping of a map built here: for each key, the creation rank of its first contributor. */
@@ -58,6 +58,7 @@ export class SharedVariablesCache {
   private seen = new WeakSet<TaskRun>();
 
   private statics?: StaticVariables;
+  private view?: SharedVariables;
 
   constructor(
     private readonly execution: Execution,
@@ -86,13 +87,17 @@ export class SharedVariablesCache {
     if (this.outputsStale) this.rebuildOutputs();
     if (this.tasksStale) this.rebuildTasks();
     this.statics ??= staticVariables(this.flow, this.execution, this.env);
-    return {
+    const byId = runIndex(this.execution);
+    const view = this.view;
+    if (view?.outputs === this.outputs && view.tasks === this.tasks && view.byId === byId) return view;
+    this.view = {
       outputs: this.outputs,
       tasks: this.tasks,
-      byId: runIndex(this.execution),
+      byId,
       statics: this.statics,
       detach: (value) => this.detach(value),
     };
+    return this.view;
   }
 
   /** `value` with every map built here replaced by a copy (they change as the execution goes on). */

@@ -80,11 +80,16 @@ export class TaskContext {
     readonly host: RunHost,
     readonly taskRun: TaskRun,
     readonly task: TaskDef,
-    /** Aborted when the execution is killed or the attempt times out. */
-    readonly signal: AbortSignal,
+    /** The abort signal, or how to get it when first asked for (attempts create it lazily). */
+    private readonly signalSource: AbortSignal | (() => AbortSignal),
     /** Attempts made before this one (`taskrun.attemptsCount`); defaults to the run's count. */
     private readonly attemptsCount?: number,
   ) {}
+
+  /** Aborted when the execution is killed or the attempt times out. */
+  get signal(): AbortSignal {
+    return typeof this.signalSource === 'function' ? this.signalSource() : this.signalSource;
+  }
 
   get execution(): Execution {
     return this.host.execution;
