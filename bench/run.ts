@@ -3,6 +3,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import * as prettier from 'prettier';
 import type { BenchTable } from './bench-types';
 import { sections } from './sections';
 import { formatTable } from './table';
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     sections: results,
   };
-  writeFileSync(`${output}.tmp`, `${JSON.stringify(document, null, 2)}\n`);
+  // Written as prettier would write it, so that `npm run lint` stays clean after a bench run.
+  const options = (await prettier.resolveConfig(output)) ?? {};
+  writeFileSync(`${output}.tmp`, await prettier.format(JSON.stringify(document), { ...options, parser: 'json' }));
   renameSync(`${output}.tmp`, output);
   console.log(`results written to ${output}`);
 }

@@ -12,7 +12,8 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  minifySyntax: true,
+  minify: true,
+  keepNames: true,
 };
 
 await Promise.all([

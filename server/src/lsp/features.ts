@@ -39,14 +39,18 @@ export class FlowCache {
     if (!document) return undefined;
     const stored = this.store.get(uri);
     if (stored && stored.version === document.version) {
-      // Validated: the store holds the same parse; drop ours.
+      // Validated: the store holds this version (or released its parse: parse again, give it back).
       this.parsed.delete(uri);
-      return stored.validation.flow;
+      const kept = this.store.flowAt(uri, document.version);
+      if (kept) return kept;
+      const again = parseFlowDocument(document.getText());
+      this.store.restore(uri, document.version, again);
+      return again;
     }
     const cached = this.parsed.get(uri);
     if (cached && cached.version === document.version) return cached.flow;
     // An earlier version's parse lets an edit inside one task re-parse that task only.
-    const flow = parseFlowDocument(document.getText(), cached?.flow ?? stored?.validation.flow);
+    const flow = parseFlowDocument(document.getText(), cached?.flow ?? stored?.flow);
     this.parsed.set(uri, { version: document.version, flow });
     return flow;
   }

@@ -107,14 +107,14 @@ export function startServer(connection: Connection): ServerContext {
         choice.catalog,
         flows.take(uri, document.version),
       );
-      if (!entry.validation.flow.isFlow) {
+      if (!entry.isFlow) {
         store.delete(uri);
         // Other YAML gets nothing, except clearing what we said while it was a flow.
         if (published.delete(uri)) publish(uri, document.version, []);
         return;
       }
       published.add(uri);
-      publish(uri, document.version, entry.validation.diagnostics.map(toLspDiagnostic));
+      publish(uri, document.version, entry.diagnostics.map(toLspDiagnostic));
     } catch (error) {
       // A broken document must never take the server down.
       connection.console.error(`Validation of ${uri} failed: ${errorText(error)}`);
