@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   };
   // Written as prettier would write it, so that `npm run lint` stays clean after a bench run.
   const options = (await prettier.resolveConfig(output)) ?? {};
-  writeFileSync(`${output}.tmp`, await prettier.format(JSON.stringify(document), { ...options, parser: 'json' }));
+  writeFileSync(
+    `${output}.tmp`,
+    await prettier.format(JSON.stringify(document), { ...options, parser: 'json' }),
+  );
   renameSync(`${output}.tmp`, output);
   console.log(`results written to ${output}`);
 }

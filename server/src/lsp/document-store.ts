@@ -8,7 +8,7 @@ import { parseFlowDocument, type FlowDocument } from '../flow/flow-document';
 import { validateParsedFlow } from '../language/validate';
 
 /** How many documents keep their parse (the ones being edited or looked at). */
-export const KEPT_PARSES = 10;
+export const KEPT_PARSES = 5;
 
 export interface StoredDocument {
   uri: string;
