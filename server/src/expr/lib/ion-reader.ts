@@ -17,7 +17,7 @@ class IonReader {
     throw new PebbleError(`${message} at offset ${this.pos}`, 'runtime');
   }
 
-  skip(): void {
+  skipSpaceAndComments(): void {
     for (;;) {
       const rest = this.text.slice(this.pos);
       const space = /^[\s]+/.exec(rest);
@@ -34,12 +34,12 @@ class IonReader {
   }
 
   atEnd(): boolean {
-    this.skip();
+    this.skipSpaceAndComments();
     return this.pos >= this.text.length;
   }
 
   value(inSexp = false): PebbleValue {
-    this.skip();
+    this.skipSpaceAndComments();
     const rest = this.text.slice(this.pos);
     const c = rest[0];
     if (c === undefined) this.fail('Unexpected end of input');
@@ -97,7 +97,7 @@ class IonReader {
 
   /** A symbol followed by `::` is an annotation of the next value, which Jackson ignores. */
   annotated(symbol: string, inSexp: boolean): PebbleValue {
-    this.skip();
+    this.skipSpaceAndComments();
     if (this.text.startsWith('::', this.pos)) {
       this.pos += 2;
       return this.value(inSexp);
@@ -164,14 +164,14 @@ class IonReader {
       if (!this.text.startsWith("''", this.pos)) this.fail('Unterminated long string');
       this.pos += 2;
       out += segment;
-      this.skip();
+      this.skipSpaceAndComments();
     }
     return out;
   }
 
   lob(): string {
     this.pos += 2;
-    this.skip();
+    this.skipSpaceAndComments();
     let out: string;
     if (this.text[this.pos] === '"' || this.text.startsWith("'''", this.pos)) {
       out = this.text[this.pos] === '"' ? this.quoted('"') : this.longString();
@@ -181,7 +181,7 @@ class IonReader {
       out = this.text.slice(this.pos, end).replace(/\s+/g, '');
       this.pos = end;
     }
-    this.skip();
+    this.skipSpaceAndComments();
     if (!this.text.startsWith('}}', this.pos)) this.fail("Expected '}}'");
     this.pos += 2;
     return out;
@@ -191,7 +191,7 @@ class IonReader {
     this.pos++;
     const out: PebbleMap = {};
     for (;;) {
-      this.skip();
+      this.skipSpaceAndComments();
       if (this.text[this.pos] === '}') {
         this.pos++;
         return out;
@@ -207,11 +207,11 @@ class IonReader {
         key = symbol[0];
         this.pos += key.length;
       }
-      this.skip();
+      this.skipSpaceAndComments();
       if (this.text[this.pos] !== ':') this.fail("Expected ':' after a field name");
       this.pos++;
       out[key] = this.value();
-      this.skip();
+      this.skipSpaceAndComments();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== '}') this.fail("Expected ',' or '}' in a struct");
     }
@@ -221,13 +221,13 @@ class IonReader {
     this.pos++;
     const out: PebbleValue[] = [];
     for (;;) {
-      this.skip();
+      this.skipSpaceAndComments();
       if (this.text[this.pos] === close) {
         this.pos++;
         return out;
       }
       out.push(this.value(sexp));
-      this.skip();
+      this.skipSpaceAndComments();
       if (!sexp) {
         if (this.text[this.pos] === ',') this.pos++;
         else if (this.text[this.pos] !== close) this.fail(`Expected ',' or '${close}' in a list`);
