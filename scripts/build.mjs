@@ -14,6 +14,10 @@ const common = {
   logLevel: 'warning',
   minify: true,
   keepNames: true,
+  // yaml's ES module build: bundled as ESM its functions are bound directly, where its CommonJS build
+  // goes through an interop getter on every call (isScalar, isPair… run per node), and it has no
+  // per-token process.env debug reads.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 await Promise.all([

@@ -16,8 +16,8 @@ import type { Position, Range } from './range';
 import type { UnionInfo } from './schema-validation-index';
 import type { Segment } from './schema-validation-locate';
 
-/** Enough for several large flows; the oldest entries go first. */
-const MAX_ENTRIES = 20_000;
+/** Every task of a 5 MB flow (~42,000), so that its edits hit too; the oldest entries go first. */
+const MAX_ENTRIES = 50_000;
 
 interface Entry {
   /** The subtree's path, when its diagnostics may name it; undefined when it has none. */

@@ -34,29 +34,59 @@ export interface ParsedSite {
   parents: Map<AstNode, AstNode>;
 }
 
-const parsedCache = new WeakMap<FlowDocument, ParsedSite[]>();
+/** A site's tree, parsed on first use; its parent map is built only when asked for. */
+class LazyParsedSite implements ParsedSite {
+  readonly ast: TemplateNode;
+  private parentMap: Map<AstNode, AstNode> | undefined;
 
-/** Every expression site of the document with its syntax tree (parsed once per document). */
-export function parsedSites(doc: FlowDocument): ParsedSite[] {
-  let parsed = parsedCache.get(doc);
-  if (!parsed) {
-    parsed = doc.expressions.map((site) => {
-      const { ast } = parseTemplate(site.value);
+  constructor(readonly site: ExpressionSite) {
+    this.ast = parseTemplate(site.value).ast;
+  }
+
+  get parents(): Map<AstNode, AstNode> {
+    if (!this.parentMap) {
       const parents = new Map<AstNode, AstNode>();
-      walk(ast, (node) => {
+      walk(this.ast, (node) => {
         for (const child of childrenOf(node)) parents.set(child, node);
       });
-      return { site, ast, parents };
-    });
-    parsedCache.set(doc, parsed);
+      this.parentMap = parents;
+    }
+    return this.parentMap;
+  }
+}
+
+// Per site, not per document: hover and navigation parse only the sites they look at, so that a
+// flow of thousands of expressions does not keep thousands of trees alive.
+const parsedCache = new WeakMap<ExpressionSite, ParsedSite>();
+
+export function parsedSite(site: ExpressionSite): ParsedSite {
+  let parsed = parsedCache.get(site);
+  if (!parsed) {
+    parsed = new LazyParsedSite(site);
+    parsedCache.set(site, parsed);
   }
   return parsed;
 }
 
-/** References of the whole document, in text order. `inputIds` lets `inputs.a.b` match the id `a.b`. */
-export function expressionRefs(doc: FlowDocument, inputIds: Set<string>): ExpressionRef[] {
+/** Whether document offset `offset` lies within the site's text (its end included). */
+export function siteContains(site: ExpressionSite, offset: number): boolean {
+  const offsets = site.offsets;
+  return offsets[0] <= offset && offset <= offsets[offsets.length - 1];
+}
+
+/**
+ * References in the sites `include` accepts (all by default), in text order. `inputIds` lets
+ * `inputs.a.b` match the id `a.b`.
+ */
+export function expressionRefs(
+  doc: FlowDocument,
+  inputIds: Set<string>,
+  include: (site: ExpressionSite) => boolean = () => true,
+): ExpressionRef[] {
   const refs: ExpressionRef[] = [];
-  for (const parsed of parsedSites(doc)) {
+  for (const site of doc.expressions) {
+    if (!include(site)) continue;
+    const parsed = parsedSite(site);
     walk(parsed.ast, (node) => {
       if (node.type !== 'Variable' || !Object.hasOwn(ROOTS, node.name)) return;
       const ref = refFrom(parsed, node, ROOTS[node.name], inputIds);

@@ -71,8 +71,28 @@ const KEY =
   /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],&*!|>%@`](?:[^#:]|:(?=\S))*?))[ \t]*:(?=[ \t]|$)/;
 const BLOCK_SCALAR = /^[|>][-+0-9]*$/;
 
-export function parseOutline(text: string): Outline {
-  return new OutlineReader(text).read();
+/**
+ * Top-level lists whose items nothing reads except the one being edited: with a `focus`, their other
+ * items are read as their first line only (the item, its index and first key stay). On a flow of
+ * thousands of tasks this is most of the text.
+ */
+const SKIPPABLE_LISTS = new Set(['tasks', 'triggers', 'errors', 'finally', 'afterExecution']);
+
+/**
+ * The outline of `text`. With `focus` (a document offset), the items of the top-level task and
+ * trigger lists that do not contain it are read as their first line only; everything on the way to
+ * the focus, and every other sibling, reads exactly as without it.
+ */
+export function parseOutline(text: string, focus?: number): Outline {
+  return new OutlineReader(text, focus).read();
+}
+
+/** Spaces at the start of the line beginning at `start`, and whether the line holds anything read. */
+function lineShape(text: string, start: number, end: number): { indent: number; content: boolean } {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return { indent: i - start, content: i < end && c !== 35 /* # */ && c !== 9 && c !== 13 };
 }
 
 class OutlineReader {
@@ -83,8 +103,13 @@ class OutlineReader {
   /** While inside a block scalar: lines indented deeper than this column are its text. */
   private blockScalarColumn: number | undefined;
   private rootUsed = false;
+  /** Set after the first line of an item being skipped: lines deeper than this column are its own. */
+  private skipColumn: number | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly focus?: number,
+  ) {}
 
   read(): Outline {
     const lineBreak = /\r\n|\r|\n/g;
@@ -93,12 +118,42 @@ class OutlineReader {
     for (;;) {
       const match = lineBreak.exec(this.text);
       const end = match ? match.index : this.text.length;
-      this.readLine(line, start, end);
+      if (!this.skipped(start, end)) this.readLine(line, start, end);
       if (!match) break;
       start = match.index + match[0].length;
       line++;
     }
     return { root: this.root, entries: this.entries, items: this.items };
+  }
+
+  /** Whether the line belongs to an item being skipped (blank and comment lines go with it). */
+  private skipped(start: number, end: number): boolean {
+    if (this.skipColumn === undefined) return false;
+    const { indent, content } = lineShape(this.text, start, end);
+    if (!content || indent > this.skipColumn) return true;
+    this.skipColumn = undefined;
+    return false;
+  }
+
+  /** Whether the item whose dash is at `offset` can be read as its first line only. */
+  private canSkip(seq: OutlineSeq, offset: number, column: number): boolean {
+    const focus = this.focus;
+    const owner = seq.owner;
+    if (focus === undefined || owner?.kind !== 'entry' || owner.parent !== this.root) return false;
+    if (!SKIPPABLE_LISTS.has(owner.key)) return false;
+    if (focus < offset) return true;
+    // The item runs to the next line that holds something at the dash's column or left of it.
+    const text = this.text;
+    let start = text.indexOf('\n', offset);
+    while (start >= 0 && start < focus) {
+      start++;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const { indent, content } = lineShape(text, start, end);
+      if (content && indent <= column) return start <= focus;
+      start = end < text.length ? end : -1;
+    }
+    return false;
   }
 
   private readLine(line: number, start: number, end: number): void {
@@ -196,6 +251,7 @@ class OutlineReader {
     seq.items.push(item);
     this.items.push(item);
     this.stack.push(item);
+    if (this.canSkip(seq, offset, column)) this.skipColumn = column;
     const after = rest.slice(1);
     const gap = after.length - after.trimStart().length;
     const inner = after.slice(gap);

@@ -39,13 +39,13 @@ const MARKER = 'KESTRAxCURSORxMARK';
  * Where a cursor at `offset` is, as completion sees it: a marker is put at the cursor so that an
  * empty line or an empty `- ` still yields a token to locate.
  */
-export function cursorPosition(text: string, offset: number): YamlPosition | undefined {
+export function cursorPosition(text: string, offset: number, focused = true): YamlPosition | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
   const needsSpace = /^[^#]*:$/.test(before) && !/["']/.test(before);
   const insert = (needsSpace ? ' ' : '') + MARKER;
   const patched = text.slice(0, offset) + insert + text.slice(offset);
-  const outline = parseOutline(patched);
+  const outline = parseOutline(patched, focused ? offset : undefined);
   const at = offset + (needsSpace ? 1 : 0);
   const found = locate(outline, at, at + MARKER.length);
   if (!found) return undefined;
@@ -65,7 +65,7 @@ export function cursorPosition(text: string, offset: number): YamlPosition | und
 export function textPosition(
   text: string,
   offset: number,
-  outline = parseOutline(text),
+  outline = parseOutline(text, offset),
 ): YamlPosition | undefined {
   const found = locate(outline, offset, offset);
   if (!found) return undefined;

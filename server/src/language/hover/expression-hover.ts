@@ -4,7 +4,7 @@ import { walk, type AstNode, type Expression } from '../../expr';
 import { filters, functions, tests } from '../../expr/registry';
 import type { Catalog } from '../../flow/catalog-types';
 import type { FlowDocument } from '../../flow/flow-document';
-import { accessChain, parsedSites, type ParsedSite } from '../expression-refs';
+import { accessChain, parsedSite, type ParsedSite } from '../expression-refs';
 import { CONTEXT_VARIABLES } from './context-variables';
 import { code, filterMarkdown, functionMarkdown, testMarkdown } from './markdown';
 
@@ -20,9 +20,10 @@ export function expressionHover(
   catalog: Catalog,
   offset: number,
 ): ExpressionHover | undefined {
-  for (const parsed of parsedSites(doc)) {
-    const offsets = parsed.site.offsets;
+  for (const site of doc.expressions) {
+    const offsets = site.offsets;
     if (offset < offsets[0] || offset >= offsets[offsets.length - 1]) continue;
+    const parsed = parsedSite(site);
     const index = indexAt(offsets, offset);
     const node = innermost(parsed, index);
     if (!node) continue;

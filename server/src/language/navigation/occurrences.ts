@@ -6,7 +6,7 @@ import type { FlowDocument } from '../../flow/flow-document';
 import type { Located } from '../../flow/model';
 import { containsPosition, type Position, type Range } from '../../flow/range';
 import { scalarOffsets } from '../../flow/scalar-offsets';
-import { expressionRefs, type ExpressionRef, type RefKind } from '../expression-refs';
+import { expressionRefs, siteContains, type ExpressionRef, type RefKind } from '../expression-refs';
 
 export interface Occurrence {
   kind: RefKind;
@@ -22,20 +22,20 @@ export interface Occurrence {
   ref?: ExpressionRef;
 }
 
-const cache = new WeakMap<FlowDocument, Occurrence[]>();
-
-export function occurrences(doc: FlowDocument): Occurrence[] {
-  let found = cache.get(doc);
-  if (!found) {
-    found = collect(doc);
-    cache.set(doc, found);
-  }
-  return found;
+/** What to collect: everything, or only what lies at `offset` and/or is named `name`. */
+interface Wanted {
+  offset?: number;
+  name?: string;
 }
 
-function collect(doc: FlowDocument): Occurrence[] {
+/**
+ * The occurrences wanted. Not cached: hover, definition, references and rename ask for the ones at a
+ * position or of one name, which reads only the strings that can hold them.
+ */
+function collect(doc: FlowDocument, wanted: Wanted): Occurrence[] {
   const model = doc.model;
   if (!model) return [];
+  const { offset, name } = wanted;
   const result: Occurrence[] = [];
   const scalar = (
     kind: RefKind,
@@ -43,7 +43,9 @@ function collect(doc: FlowDocument): Occurrence[] {
     declaration: boolean,
     where: string,
   ): void => {
-    if (!located) return;
+    if (!located || (name !== undefined && located.value !== name)) return;
+    const range = located.node.range;
+    if (offset !== undefined && (!range || offset < range[0] || offset > range[1])) return;
     const [start, end] = innerSpan(doc.text, located.node, located.value);
     result.push({
       kind,
@@ -57,6 +59,7 @@ function collect(doc: FlowDocument): Occurrence[] {
   };
   for (const task of model.allTasks) {
     scalar('task', task.id, true, 'id');
+    if (task.dependsOn.length === 0) continue;
     const owner = `dependsOn of ${task.id?.value ?? 'a Dag task'}`;
     for (const dependency of task.dependsOn) scalar('task', dependency, false, owner);
   }
@@ -67,7 +70,12 @@ function collect(doc: FlowDocument): Occurrence[] {
   }
   for (const variable of model.variables) scalar('variable', variable.key, true, 'variables');
   const inputIds = new Set(model.inputs.flatMap((i) => (i.id ? [i.id.value] : [])));
-  for (const ref of expressionRefs(doc, inputIds)) {
+  // A name is written out in every string that uses it (`outputs.x`, `outputs['x']`): the other
+  // strings need not be parsed.
+  const include = (site: ExpressionSite): boolean =>
+    (offset === undefined || siteContains(site, offset)) && (name === undefined || site.value.includes(name));
+  for (const ref of expressionRefs(doc, inputIds, include)) {
+    if (name !== undefined && ref.name !== name) continue;
     result.push({
       kind: ref.kind,
       name: ref.name,
@@ -103,12 +111,14 @@ function innerSpan(text: string, node: Scalar, value: string): [number, number] 
 }
 
 export function occurrenceAt(doc: FlowDocument, position: Position): Occurrence | undefined {
-  return occurrences(doc).find((o) => containsPosition(o.range, position));
+  return collect(doc, { offset: doc.lines.offsetAt(position) }).find((o) =>
+    containsPosition(o.range, position),
+  );
 }
 
 /** The declaration and uses of the same name. */
 export function sameSymbol(doc: FlowDocument, of: Pick<Occurrence, 'kind' | 'name'>): Occurrence[] {
-  return occurrences(doc).filter((o) => o.kind === of.kind && o.name === of.name);
+  return collect(doc, { name: of.name }).filter((o) => o.kind === of.kind);
 }
 
 export function declarationOf(
