@@ -5,12 +5,12 @@ import type { LineIndex, Range } from './range';
 import { scalarOffsets } from './scalar-offsets';
 
 export interface ExpressionSite {
-  node: Scalar;
+  readonly node: Scalar;
   /** The string as YAML reads it: what Pebble will see. */
   value: string;
   /** offsets[i] is the document offset of value[i]; offsets[value.length] is its end. */
-  offsets: number[];
-  range: Range;
+  readonly offsets: number[];
+  readonly range: Range;
   /** Property path from the flow root, e.g. ['tasks', 0, 'message']. */
   path: (string | number)[];
   /** True when the string is a mapping key (Kestra renders keys of dynamic maps too). */
@@ -20,6 +20,15 @@ export interface ExpressionSite {
 }
 
 const PEBBLE_OPENERS = /\{[{%#]/;
+
+/**
+ * Whether document offset `offset` can lie in the site's value: a check on the scalar's own range,
+ * so that a search for the site at a position need not map every site's characters.
+ */
+export function siteMayContain(site: ExpressionSite, offset: number): boolean {
+  const range = site.node.range;
+  return !range || (range[0] <= offset && offset <= range[2]);
+}
 
 export function containsPebble(value: string): boolean {
   return PEBBLE_OPENERS.test(value);
@@ -72,16 +81,33 @@ class SiteFinder {
   }
 
   private site(node: Scalar, value: string, task: TaskModel | undefined, isKey: boolean): void {
-    const offsets = scalarOffsets(this.lines.text, node, value);
-    const [start, end] = node.range ?? [0, 0];
-    this.sites.push({
-      node,
-      value,
-      offsets,
-      range: this.lines.range(start, end),
-      path: [...this.path],
-      isKey,
-      task,
-    });
+    this.sites.push(new FoundSite(this.lines, node, value, [...this.path], isKey, task));
+  }
+}
+
+/**
+ * A site whose offset map and range are worked out on first use: most checks of most strings find
+ * nothing to report, and a flow of thousands of expressions would otherwise map every character.
+ */
+class FoundSite implements ExpressionSite {
+  private offsetMap: number[] | undefined;
+  private rangeFound: Range | undefined;
+
+  constructor(
+    private readonly lines: LineIndex,
+    readonly node: Scalar,
+    readonly value: string,
+    readonly path: (string | number)[],
+    readonly isKey: boolean,
+    readonly task: TaskModel | undefined,
+  ) {}
+
+  get offsets(): number[] {
+    return (this.offsetMap ??= scalarOffsets(this.lines.text, this.node, this.value));
+  }
+
+  get range(): Range {
+    const [start, end] = this.node.range ?? [0, 0];
+    return (this.rangeFound ??= this.lines.range(start, end));
   }
 }

@@ -2,7 +2,7 @@
 // `outputs['X']`), inputs (`inputs.X`, dotted ids included) and variables (`vars.X`), with the exact
 // document range of each name. Navigation, rename and hover share this.
 import { childrenOf, parseTemplate, walk, type AstNode, type Expression, type TemplateNode } from '../expr';
-import type { ExpressionSite } from '../flow/expression-sites';
+import { siteMayContain, type ExpressionSite } from '../flow/expression-sites';
 import type { FlowDocument } from '../flow/flow-document';
 
 export type RefKind = 'task' | 'input' | 'variable';
@@ -70,6 +70,7 @@ export function parsedSite(site: ExpressionSite): ParsedSite {
 
 /** Whether document offset `offset` lies within the site's text (its end included). */
 export function siteContains(site: ExpressionSite, offset: number): boolean {
+  if (!siteMayContain(site, offset)) return false;
   const offsets = site.offsets;
   return offsets[0] <= offset && offset <= offsets[offsets.length - 1];
 }

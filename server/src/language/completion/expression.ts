@@ -2,7 +2,7 @@
 // completion dispatcher asks this first, then `completeExpression` answers (expression-provider.ts).
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog } from '../../flow/catalog-types';
-import type { ExpressionSite } from '../../flow/expression-sites';
+import { siteMayContain, type ExpressionSite } from '../../flow/expression-sites';
 import type { FlowDocument } from '../../flow/flow-document';
 import { defaultRegistry, type CallableRegistry } from '../expressions/known-callables';
 import { expressionCompletions } from './expression-provider';
@@ -32,6 +32,7 @@ const CLOSERS: Record<ExpressionContext['delimiter'], string> = { print: '}}', t
 /** The open Pebble block around document offset `offset`, if any. */
 export function expressionContextAt(doc: FlowDocument, offset: number): ExpressionContext | undefined {
   for (const site of doc.expressions) {
+    if (!siteMayContain(site, offset)) continue;
     const first = site.offsets[0];
     const last = site.offsets[site.offsets.length - 1];
     if (offset < first || offset > last) continue;

@@ -22,7 +22,8 @@ const CODES: Record<CallableKind, string> = {
 
 export function callableDiagnostics(
   facts: TemplateFacts,
-  offsets: number[],
+  /** Read only when there is something to report (the site computes it on first use). */
+  site: { readonly offsets: number[] },
   lines: LineIndex,
   registry: CallableRegistry,
 ): FlowDiagnostic[] {
@@ -32,7 +33,7 @@ export function callableDiagnostics(
     const name = call.name.name;
     // An empty name is a syntax error already; a macro is called like a function.
     if (name === '' || (call.kind === 'function' && macros.has(name))) continue;
-    const range = (span: Span) => spanRange(offsets, lines, span);
+    const range = (span: Span) => spanRange(site.offsets, lines, span);
     if (!isKnownCallable(registry, call.kind, name)) {
       const suggestion = closestName(name, knownCallableNames(registry, call.kind));
       found.push({

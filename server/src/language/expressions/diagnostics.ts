@@ -49,10 +49,23 @@ export function siteDiagnostics(
   const checksReferences =
     context.kind === 'task' || context.kind === 'flow-output' || context.kind === 'variable';
   const facts = templateFacts(ast, checksReferences ? REFERENCE_ROOTS : NONE);
-  found.push(...callableDiagnostics(facts, site.offsets, lines, registry));
+  found.push(...callableDiagnostics(facts, site, lines, registry));
   if (checksReferences) {
     const current = context.kind === 'task' ? context.task : undefined;
-    found.push(...referenceDiagnostics(analysis, { facts, offsets: site.offsets, current }, lines, registry));
+    found.push(
+      ...referenceDiagnostics(
+        analysis,
+        {
+          facts,
+          current,
+          get offsets() {
+            return site.offsets;
+          },
+        },
+        lines,
+        registry,
+      ),
+    );
   }
   return found.sort(byStart);
 }

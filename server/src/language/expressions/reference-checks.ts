@@ -19,7 +19,8 @@ export const REFERENCE_ROOTS: ReadonlySet<string> = new Set(['inputs', 'vars', '
 
 export interface ReferenceSite {
   facts: TemplateFacts;
-  offsets: number[];
+  /** Read only when there is something to report (the site computes it on first use). */
+  readonly offsets: number[];
   /** The task whose run renders the string, when its order matters (`output-not-yet-available`). */
   current?: TaskModel;
 }

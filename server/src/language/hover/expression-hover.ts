@@ -3,6 +3,7 @@
 import { walk, type AstNode, type Expression } from '../../expr';
 import { filters, functions, tests } from '../../expr/registry';
 import type { Catalog } from '../../flow/catalog-types';
+import { siteMayContain } from '../../flow/expression-sites';
 import type { FlowDocument } from '../../flow/flow-document';
 import { accessChain, parsedSite, type ParsedSite } from '../expression-refs';
 import { CONTEXT_VARIABLES } from './context-variables';
@@ -21,6 +22,7 @@ export function expressionHover(
   offset: number,
 ): ExpressionHover | undefined {
   for (const site of doc.expressions) {
+    if (!siteMayContain(site, offset)) continue;
     const offsets = site.offsets;
     if (offset < offsets[0] || offset >= offsets[offsets.length - 1]) continue;
     const parsed = parsedSite(site);
