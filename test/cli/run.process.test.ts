@@ -1,30 +1,53 @@
-// `kestra-flow run` as a user runs it: the built CLI (dist/cli.js), exit codes, output formats, Ctrl-C.
+// `kestra-flow run` as a user runs it: the built CLI (dist/cli.js), exit codes, output formats, Ctrl-C
+// and SIGTERM (the process exits by itself, leaving no process behind).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { cliPath, ensureBuiltCli } from './support/built-cli';
+import { descendants, isAlive, processesMentioning } from './support/processes';
 
-const root = resolve(__dirname, '../..');
-const cliPath = join(root, 'dist', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'kestra-flow-run-cli-'));
 const env = { ...process.env, KESTRA_FLOW_STATE_DIR: join(work, '.state') };
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
-  }
-  return newest;
-}
 
 function flow(name: string, text: string): string {
   const path = join(work, name);
   writeFileSync(path, text);
   return path;
+}
+
+/** A run of the built CLI in a child process, its stdout followed as it comes. */
+function startRun(path: string) {
+  const child = spawn(process.execPath, [cliPath, 'run', path, '--format', 'ndjson'], { cwd: work, env });
+  let stdout = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const wait of waiting.filter((w) => stdout.includes(w.text))) {
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve();
+    }
+  });
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveClosed) =>
+    child.on('close', (code, signal) => resolveClosed({ code, signal })),
+  );
+  return {
+    child,
+    pid: child.pid as number,
+    closed,
+    /** Resolves once stdout contains `text`. */
+    printed: (text: string) =>
+      new Promise<void>((resolvePrinted) =>
+        stdout.includes(text) ? resolvePrinted() : waiting.push({ text, resolve: resolvePrinted }),
+      ),
+    lastEvent: () => {
+      const last = JSON.parse(stdout.trim().split('\n').pop() as string) as { event: string; state: string };
+      return { event: last.event, state: last.state };
+    },
+  };
 }
 
 function cli(...args: string[]) {
@@ -47,13 +70,12 @@ tasks:
 `;
 
 describe('dist/cli.js run', () => {
-  before(() => {
-    if (!existsSync(cliPath) || statSync(cliPath).mtimeMs < newestSource(join(root, 'server', 'src'))) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, build.stderr);
-    }
+  before(() => ensureBuiltCli());
+  let server: Server | undefined;
+  after(async () => {
+    rmSync(work, { recursive: true, force: true });
+    await new Promise<void>((resolveClose) => (server ? server.close(() => resolveClose()) : resolveClose()));
   });
-  after(() => rmSync(work, { recursive: true, force: true }));
 
   it('text: log lines, then the final state and each task’s outputs; exit 0', () => {
     const result = cli(flow('hello.yaml', HELLO), '--input', 'name=Ann');
@@ -143,24 +165,53 @@ describe('dist/cli.js run', () => {
     assert.match(result.stderr, /--tenant goes with --server/);
   });
 
-  it('Ctrl-C during a Sleep kills the execution: KILLED, exit 1', async () => {
+  it('Ctrl-C during a Sleep kills the execution: KILLED, exit 1, no process left', async () => {
     const path = flow(
       'sleep.yaml',
       'id: s\nnamespace: company.team\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1M\n',
     );
-    const child = spawn(process.execPath, [cliPath, 'run', path, '--format', 'ndjson'], { cwd: work, env });
-    let stdout = '';
-    let interrupted = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!interrupted && stdout.includes('Waiting for')) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
+    const run = startRun(path);
+    await run.printed('Waiting for PT1M');
+    // The checks below see a live run: its process names the flow and descends from this one.
+    assert.deepEqual(processesMentioning(path), [run.pid]);
+    assert.ok(descendants(process.pid).includes(run.pid));
+    const grandchildren = descendants(run.pid);
+    run.child.kill('SIGINT');
+    const exit = await run.closed;
+    assert.deepEqual(exit, { code: 1, signal: null }, 'exited by itself, with the code of a killed run');
+    assert.deepEqual(run.lastEvent(), { event: 'execution.ended', state: 'KILLED' });
+    assert.equal(isAlive(run.pid), false);
+    assert.deepEqual(grandchildren.filter(isAlive), []);
+    assert.deepEqual(processesMentioning(path), []);
+  });
+
+  it('SIGTERM during a request the server never answers: KILLED, exit 1, connection closed', async () => {
+    // A server that accepts the connection and never answers: the run waits for the response headers.
+    const sockets = new Set<Socket>();
+    const received = new Promise<void>((resolveReceived) => {
+      server = createServer((socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.once('data', () => resolveReceived());
+      });
     });
-    const code = await new Promise<number | null>((resolveCode) => child.on('close', resolveCode));
-    assert.equal(code, 1);
-    const last = JSON.parse(stdout.trim().split('\n').pop() as string) as { event: string; state: string };
-    assert.deepEqual([last.event, last.state], ['execution.ended', 'KILLED']);
+    await new Promise<void>((resolveListen) => server?.listen(0, '127.0.0.1', resolveListen));
+    const port = (server?.address() as AddressInfo).port;
+    const path = flow(
+      'stalled.yaml',
+      `id: stalled\nnamespace: company.team\ntasks:\n  - id: call\n    type: io.kestra.plugin.core.http.Request\n    uri: http://127.0.0.1:${port}/never\n    options:\n      readTimeout: PT1M\n`,
+    );
+    const run = startRun(path);
+    await received;
+    const grandchildren = descendants(run.pid);
+    run.child.kill('SIGTERM');
+    const exit = await run.closed;
+    assert.deepEqual(exit, { code: 1, signal: null }, 'exited by itself, with the code of a killed run');
+    assert.deepEqual(run.lastEvent(), { event: 'execution.ended', state: 'KILLED' });
+    assert.equal(isAlive(run.pid), false);
+    assert.deepEqual(grandchildren.filter(isAlive), []);
+    assert.deepEqual(processesMentioning(path), []);
+    // The client's end went with the process; the server sees its end closed.
+    while (sockets.size > 0) await new Promise((resolveTick) => setTimeout(resolveTick, 5));
   });
 });

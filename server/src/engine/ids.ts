@@ -18,22 +18,29 @@ export function newId(): string {
   return id;
 }
 
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/** 62⁴: four base62 digits per long division (a remainder times 65536 stays below 2⁵³). */
+const CHUNK = 62 ** 4;
+/** 24 digits (six divisions by 62⁴); 62²² > 2¹²⁸, so the first two are always 0. */
+const DIGITS = Buffer.alloc(24);
+const words = new Array<number>(ID_BYTES / 2);
+
 /** The 16 bytes at `offset` as a big-endian number in base62, left-padded to 22 characters. */
 export function base62Id(bytes: Buffer, offset = 0): string {
-  // Eight 16-bit digits, most significant first, divided by 62 repeatedly (no BigInt needed).
-  const digits = new Array<number>(ID_BYTES / 2);
-  for (let i = 0; i < digits.length; i++) digits[i] = bytes.readUInt16BE(offset + 2 * i);
-  let text = '';
-  let first = 0;
-  while (first < digits.length) {
+  // Eight 16-bit words, most significant first, divided by 62⁴ repeatedly (no BigInt needed).
+  for (let i = 0; i < words.length; i++) words[i] = (bytes[offset + 2 * i] << 8) | bytes[offset + 2 * i + 1];
+  let position = DIGITS.length;
+  while (position > 0) {
     let remainder = 0;
-    for (let i = first; i < digits.length; i++) {
-      const current = remainder * 65536 + digits[i];
-      digits[i] = Math.floor(current / 62);
-      remainder = current % 62;
+    for (let i = 0; i < words.length; i++) {
+      const current = remainder * 65536 + words[i];
+      words[i] = Math.floor(current / CHUNK);
+      remainder = current - words[i] * CHUNK;
     }
-    text = ALPHABET[remainder] + text;
-    while (first < digits.length && digits[first] === 0) first++;
+    for (let k = 0; k < 4; k++) {
+      DIGITS[--position] = ALPHABET_CODES[remainder % 62];
+      remainder = Math.floor(remainder / 62);
+    }
   }
-  return text.padStart(22, '0');
+  return DIGITS.toString('latin1', 2);
 }

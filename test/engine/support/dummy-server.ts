@@ -1,5 +1,6 @@
-// A loopback HTTP server answering like dummyjson.com for the HTTP guide flows, plus a few failure
-// routes (500, slow, reset mid-body). Listens on 127.0.0.1, port 0.
+// A loopback HTTP server answering like dummyjson.com for the HTTP guide flows, plus failure routes
+// (500, slow, reset mid-body, a body that stalls or trickles, HTML and broken JSON). Listens on
+// 127.0.0.1, port 0.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -24,6 +25,8 @@ export interface DummyServer {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** Connections the server still holds open (a client that went away has closed its own). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startDummyServer(): Promise<DummyServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -96,6 +100,20 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
     setTimeout(() => res.socket?.destroy(), 20);
     return;
   }
+  if (path === '/stall-mid-body') {
+    // Headers and part of the body, then nothing more (until the client gives up).
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '1000' });
+    return void res.write('partial body');
+  }
+  if (path === '/trickle') return trickle(res, url.searchParams);
+  if (path === '/html') {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return void res.end('<html><body>Maintenance</body></html>');
+  }
+  if (path === '/broken-json') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return void res.end('{"broken":');
+  }
   if (path === '/echo') return json(res, 200, { method: req.method, headers: req.headers, body });
   if (path === '/redirect') {
     res.writeHead(302, { Location: '/products' });
@@ -113,4 +131,20 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
     return void res.end();
   }
   json(res, 404, { message: `No route ${req.method} ${path}` });
+}
+
+/** `count` chunks of `x`, one every `every` ms (chunked encoding), then the end of the body. */
+function trickle(res: ServerResponse, params: URLSearchParams): void {
+  const count = Number(params.get('count') ?? '5');
+  const every = Number(params.get('every') ?? '50');
+  res.writeHead(200, { 'Content-Type': 'text/plain' });
+  let sent = 0;
+  const timer = setInterval(() => {
+    res.write('x');
+    if (++sent === count) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, every);
+  res.on('close', () => clearInterval(timer));
 }

@@ -17,12 +17,21 @@ export interface CliResult {
 
 export async function runCli(
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    signal?: AbortSignal;
+    /** Sees stdout as it is written (to act at a given point of the run). */
+    onStdout?: (text: string) => void;
+  },
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: (text) => (stdout += text),
+    stdout: (text) => {
+      stdout += text;
+      options.onStdout?.(text);
+    },
     stderr: (text) => (stderr += text),
     cwd: options.cwd,
     env: { KESTRA_FLOW_STATE_DIR: join(options.cwd, '.state'), ...(options.env ?? {}) },

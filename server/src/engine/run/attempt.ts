@@ -10,43 +10,14 @@ import type { TaskRun } from './execution';
 import { TaskFailure, type RunnableHandler, type RunnableResult } from './handlers';
 import { nextRetryAt, readRetry, retryDelay, type RetryPolicy } from './retry';
 import { TaskContext } from './task-context';
+import { AttemptAbort } from './attempt-abort';
 import { runIndex } from './task-run-index';
+
+export { AttemptAbort } from './attempt-abort';
 
 class TimeoutReason extends Error {
   constructor(readonly ms: number) {
     super(`Timeout after ${formatClock(ms)}`);
-  }
-}
-
-/**
- * An attempt's AbortController, created only when the task asks for its signal (most tasks never
- * do): aborting before that is remembered and the signal is born aborted.
- */
-export class AttemptAbort {
-  private controller?: AbortController;
-  private abortedWith?: { reason: unknown };
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      if (this.abortedWith) this.controller.abort(this.abortedWith.reason);
-    }
-    return this.controller.signal;
-  }
-
-  get aborted(): boolean {
-    return this.abortedWith !== undefined;
-  }
-
-  get reason(): unknown {
-    return this.abortedWith?.reason;
-  }
-
-  /** Like AbortController.abort: the first reason wins. */
-  abort(reason?: unknown): void {
-    if (this.abortedWith) return;
-    this.abortedWith = { reason };
-    this.controller?.abort(reason);
   }
 }
 
@@ -64,7 +35,7 @@ export function startAttempt(
 ): void {
   const controller = new AttemptAbort();
   // Variables are built before the attempt is recorded: `taskrun.attemptsCount` counts earlier ones.
-  const ctx = new TaskContext(runner, run, def, () => controller.signal, run.attempts.length);
+  const ctx = new TaskContext(runner, run, def, controller, run.attempts.length);
   let timeoutMs: number | undefined;
   let setupError: string | undefined;
   if (!handler.ignoresTimeout && def.props.timeout !== undefined && def.props.timeout !== null) {
@@ -83,29 +54,41 @@ export function startAttempt(
     timer = setTimeout(() => controller.abort(new TimeoutReason(ms)), ms);
   }
   const work = setupError !== undefined ? Promise.reject(new TaskFailure(setupError)) : handler.run(ctx);
-  const done = work.then(
-    (result): Outcome => ({ kind: 'ok', result: result ?? {} }),
-    (error: unknown): Outcome => {
-      const reason: unknown = controller.reason;
-      if (controller.aborted && reason instanceof TimeoutReason)
-        return { kind: 'timeout', message: reason.message };
-      if (controller.aborted) return { kind: 'killed' };
-      return {
-        kind: 'failed',
-        message: messageOf(error),
-        outputs: error instanceof TaskFailure ? error.outputs : undefined,
-      };
-    },
-  );
-  runner.track(
-    done.then((outcome) => {
-      if (timer) clearTimeout(timer);
-      runner.post(() => {
-        runner.inFlight.delete(run.id);
-        completeAttempt(runner, run, def, outcome);
-      });
-    }),
-  );
+  runner.track(settleAttempt(runner, run, def, work, controller, timer));
+}
+
+/** Waits for the attempt's work, then queues its completion on the executor loop. */
+async function settleAttempt(
+  runner: ExecutionRunner,
+  run: TaskRun,
+  def: TaskDef,
+  work: Promise<RunnableResult | void>,
+  controller: AttemptAbort,
+  timer: NodeJS.Timeout | undefined,
+): Promise<void> {
+  let outcome: Outcome;
+  try {
+    outcome = { kind: 'ok', result: (await work) ?? {} };
+  } catch (error) {
+    outcome = failedOutcome(error, controller);
+  }
+  if (timer) clearTimeout(timer);
+  runner.post(() => {
+    runner.inFlight.delete(run.id);
+    completeAttempt(runner, run, def, outcome);
+  });
+}
+
+function failedOutcome(error: unknown, controller: AttemptAbort): Outcome {
+  const reason: unknown = controller.reason;
+  if (controller.aborted && reason instanceof TimeoutReason)
+    return { kind: 'timeout', message: reason.message };
+  if (controller.aborted) return { kind: 'killed' };
+  return {
+    kind: 'failed',
+    message: messageOf(error),
+    outputs: error instanceof TaskFailure ? error.outputs : undefined,
+  };
 }
 
 function completeAttempt(runner: ExecutionRunner, run: TaskRun, def: TaskDef, outcome: Outcome): void {

@@ -3,11 +3,18 @@
 // the end, render flow outputs. Asynchronous work (attempts, timers, subflows) posts its completion
 // to an inbox; the loop sleeps until something arrives. Killing aborts every attempt and timer.
 import type { EvalServices } from '../../expr/registry-types';
-import { toJsonMap, type LogLevel, type RunEvent } from '../events';
+import {
+  toJsonMap,
+  type LogLevel,
+  type RunEvent,
+  type TaskRunEndedEvent,
+  type TaskRunStartedEvent,
+} from '../events';
 import type { FlowDef, TaskDef } from '../flow/flow-definition';
 import { newId } from '../ids';
 import { guessFinalState, isoTime, isTerminated, newState, transition, type StateType } from '../state';
 import { startAttempt } from './attempt';
+import { AttemptAbort } from './attempt-abort';
 import { computeFlowableOutputs, createChildNexts, resolveFlowable } from './flowable-step';
 import { pauseRun, stepKilling } from './pause-and-kill';
 import { markChanged, type Execution, type TaskRun } from './execution';
@@ -72,11 +79,13 @@ export class ExecutionRunner implements RunHost {
   /** Runs already announced with `taskrun.started`. */
   private readonly started = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly pending = new Set<Promise<unknown>>();
+  private pending = 0;
+  private drained?: () => void;
   private readonly inbox: (() => void)[] = [];
   private wake?: () => void;
   private killRequested = false;
-  private readonly controller = new AbortController();
+  /** Aborted when the run ends; its AbortSignal (flowables') is only made if someone asks for it. */
+  private readonly controller = new AttemptAbort();
   private readonly tracker: StepTracker;
   private readonly variables: SharedVariablesCache;
   private readonly resources = new Map<string, { value: unknown; close: () => Promise<unknown> }>();
@@ -119,14 +128,15 @@ export class ExecutionRunner implements RunHost {
     this.wake?.();
   }
 
+  /** Work the run must wait for before it returns (attempts, questions): counted until it settles. */
   track<T>(promise: Promise<T>): void {
-    const tracked = promise.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.pending.add(tracked);
-    void tracked.then(() => this.pending.delete(tracked));
+    this.pending++;
+    promise.then(this.untrack, this.untrack);
   }
+
+  private readonly untrack = (): void => {
+    if (--this.pending === 0) this.drained?.();
+  };
 
   schedule(atMs: number, work: () => void): void {
     const timer = setTimeout(
@@ -160,7 +170,7 @@ export class ExecutionRunner implements RunHost {
       this.timers.clear();
       this.controller.abort();
       for (const controller of this.inFlight.values()) controller.abort(new Error('killed'));
-      await Promise.all([...this.pending]);
+      if (this.pending > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       await Promise.all(
         [...this.resources.values()].map((resource) => resource.close().catch(() => undefined)),
       );
@@ -262,14 +272,15 @@ export class ExecutionRunner implements RunHost {
   announce(run: TaskRun): void {
     if (this.started.has(run.id)) return;
     this.started.add(run.id);
-    this.emit({
+    const event: TaskRunStartedEvent = {
       event: 'taskrun.started',
       time: isoTime(this.now()),
       taskRunId: run.id,
       taskId: run.taskId,
-      ...(run.parentTaskRunId ? { parentTaskRunId: run.parentTaskRunId } : {}),
-      ...(run.value !== undefined ? { value: run.value } : {}),
-    });
+    };
+    if (run.parentTaskRunId) event.parentTaskRunId = run.parentTaskRunId;
+    if (run.value !== undefined) event.value = run.value;
+    this.emit(event);
   }
 
   /** Moves a run to a terminal state and emits `taskrun.ended`. */
@@ -280,15 +291,16 @@ export class ExecutionRunner implements RunHost {
     // Outputs may have been set just before (attempt results) without a state change yet.
     this.variables.touch(run);
     this.setState(run, state);
-    this.emit({
+    const event: TaskRunEndedEvent = {
       event: 'taskrun.ended',
       time: isoTime(this.now()),
       taskRunId: run.id,
       taskId: run.taskId,
       state,
       outputs: toJsonMap(run.outputs),
-      ...(error !== undefined ? { error } : {}),
-    });
+    };
+    if (error !== undefined) event.error = error;
+    this.emit(event);
   }
 
   private createTopLevelNexts(): boolean {
@@ -305,7 +317,7 @@ export class ExecutionRunner implements RunHost {
       this,
       run,
       this.defs.get(run.id) as TaskDef,
-      this.controller.signal,
+      this.controller,
       this.execution.state.current === 'KILLING',
     );
   }

@@ -2,7 +2,7 @@
 // `errors`), what to create next (sequential, parallel, concurrent groups, Dag), and when a parent
 // is finished and in which state.
 import { isDisabled, type TaskDef } from '../flow/flow-definition';
-import { guessFinalState, isTerminated, type StateType } from '../state';
+import { guessFinalState, type StateType } from '../state';
 import type { Execution, TaskRun } from './execution';
 import { ListSummary, matchesKeys, runIndex, runKey, taskKeys } from './task-run-index';
 
@@ -80,24 +80,6 @@ function firstRunOf(
 ): (task: ResolvedTask) => TaskRun | undefined {
   const index = runIndex(execution);
   return (task) => index.firstRun(parentId, task);
-}
-
-const groupCache = new WeakMap<ResolvedTask[], Map<string, ResolvedTask[]>>();
-
-/** The tasks grouped by iteration value, in order (cached per list). */
-function valueGroups(tasks: ResolvedTask[]): Map<string, ResolvedTask[]> {
-  let groups = groupCache.get(tasks);
-  if (!groups) {
-    groups = new Map();
-    for (const task of tasks) {
-      const key = task.value ?? '';
-      const group = groups.get(key);
-      if (group) group.push(task);
-      else groups.set(key, [task]);
-    }
-    groupCache.set(tasks, groups);
-  }
-  return groups;
 }
 
 const positions = new WeakMap<
@@ -193,6 +175,7 @@ export function parallelNexts(
 /**
  * Concurrent groups (ForEach with concurrencyLimit ≠ 1): tasks grouped by value; at most `limit`
  * groups in flight; inside a group, task k+1 starts once task k terminated (the documented intent).
+ * A group already in flight continues without taking a new slot. Kept up to date by the run index.
  */
 export function concurrentNexts(
   execution: Execution,
@@ -201,23 +184,7 @@ export function concurrentNexts(
   limit: number,
 ): ResolvedTask[] {
   if (!current || execution.state.current === 'KILLING') return [];
-  const groups = valueGroups(current);
-  const runOf = firstRunOf(execution, parentId);
-  let inFlight = 0;
-  const candidates: ResolvedTask[] = [];
-  for (const group of groups.values()) {
-    const started = group.filter((task) => runOf(task));
-    const busy = started.some((task) => !isTerminated((runOf(task) as TaskRun).state.current));
-    const next = group.find((task) => !runOf(task));
-    if (started.length > 0 && (busy || next)) inFlight++;
-    if (!busy && next) candidates.push(next);
-  }
-  // A group already in flight continues without taking a new slot.
-  const continuing = candidates.filter((task) => groups.get(task.value ?? '')?.some((t) => runOf(t)));
-  const continuingSet = new Set(continuing);
-  const fresh = candidates.filter((task) => !continuingSet.has(task));
-  const slots = limit > 0 ? Math.max(0, limit - inFlight) : fresh.length;
-  return [...continuing, ...fresh.slice(0, slots)];
+  return runIndex(execution).groupProgress(current, parentId).nexts(limit);
 }
 
 export interface ResolveStateOptions {

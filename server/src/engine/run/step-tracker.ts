@@ -89,6 +89,7 @@ export class StepTracker {
 
   private inCreationOrder(runs: Set<TaskRun>): TaskRun[] {
     if (runs.size === 0) return [];
+    if (runs.size === 1) return [...runs];
     const index = runIndex(this.execution);
     return [...runs].sort((a, b) => index.order(a) - index.order(b));
   }

@@ -1,6 +1,7 @@
 // What a task sees while it runs: its run and definition, rendering with its own variables (§6),
 // a logger, internal storage, the KV store and an abort signal. Flowables also get the child-run
 // helpers of the shared machinery.
+import type { EventEmitter } from 'node:events';
 import type { EvalServices } from '../../expr/registry-types';
 import type { PebbleMap, PebbleValue } from '../../expr/values';
 import type { LogLevel } from '../events';
@@ -11,6 +12,7 @@ import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
 import type { RunStorage } from './storage';
 import type { TemplateEngine } from './template';
+import { signalOf, type AbortSource } from './attempt-abort';
 import { buildVariables, type SharedVariables } from './variables';
 
 const NO_VARIABLES: PebbleMap = Object.freeze({}) as PebbleMap;
@@ -80,15 +82,23 @@ export class TaskContext {
     readonly host: RunHost,
     readonly taskRun: TaskRun,
     readonly task: TaskDef,
-    /** The abort signal, or how to get it when first asked for (attempts create it lazily). */
-    private readonly signalSource: AbortSignal | (() => AbortSignal),
+    /** How the work is aborted: a signal, or the attempt's abort (its signal made on first use). */
+    readonly abortSource: AbortSource,
     /** Attempts made before this one (`taskrun.attemptsCount`); defaults to the run's count. */
     private readonly attemptsCount?: number,
   ) {}
 
   /** Aborted when the execution is killed or the attempt times out. */
   get signal(): AbortSignal {
-    return typeof this.signalSource === 'function' ? this.signalSource() : this.signalSource;
+    return signalOf(this.abortSource);
+  }
+
+  /**
+   * The abort as undici takes it for a request's `signal`: an attempt passes its own emitter, so no
+   * AbortSignal is created for the request.
+   */
+  get requestSignal(): AbortSignal | EventEmitter {
+    return this.abortSource;
   }
 
   get execution(): Execution {
@@ -174,11 +184,11 @@ export class FlowableContext extends TaskContext {
     host: RunHost,
     taskRun: TaskRun,
     task: TaskDef,
-    signal: AbortSignal,
+    abort: AbortSource,
     /** The execution is being killed: create nothing new. */
     readonly killing: boolean,
   ) {
-    super(host, taskRun, task, signal);
+    super(host, taskRun, task, abort);
   }
 
   /** The child lists of this task as resolved tasks (no iteration value). */

@@ -4,6 +4,7 @@
 // and change state. Task run states change only through ExecutionRunner.setState, which reports here.
 import { isTerminated, type StateType } from '../state';
 import type { Execution, TaskRun } from './execution';
+import { GroupProgress } from './group-progress';
 
 /** A task of a list, with its iteration value (ForEach & co.): what a run is matched against. */
 export interface KeyedTask {
@@ -100,6 +101,11 @@ export class TaskRunIndex {
   private readonly children = new Map<string | undefined, TaskRun[]>();
   private readonly sequence = new Map<TaskRun, number>();
   private readonly summaries = new Map<string | undefined, Map<readonly KeyedTask[], ListSummary>>();
+  /** ForEach concurrent groups per parent and list, maintained like the summaries. */
+  private readonly groups = new Map<
+    string | undefined,
+    Map<readonly KeyedTask[], GroupProgress<KeyedTask>>
+  >();
   /** Per parent: the first child per `runKey(taskId, value)` and per `ANY + taskId`. */
   private readonly firstChildren = new Map<string | undefined, Map<string, TaskRun>>();
   private next = 0;
@@ -161,10 +167,18 @@ export class TaskRunIndex {
       this.firstChildren.set(run.parentTaskRunId, firsts);
     }
     const exact = runKey(run.taskId, run.value);
-    if (!firsts.has(exact)) firsts.set(exact, run);
-    if (!firsts.has(ANY + run.taskId)) firsts.set(ANY + run.taskId, run);
+    const firstExact = !firsts.has(exact);
+    if (firstExact) firsts.set(exact, run);
+    const anyKey = ANY + run.taskId;
+    const firstOfTask = !firsts.has(anyKey);
+    if (firstOfTask) firsts.set(anyKey, run);
     for (const summary of this.summaries.get(run.parentTaskRunId)?.values() ?? []) {
       if (matchesKeys(summary.keys, run)) summary.add(run);
+    }
+    const groups = this.groups.get(run.parentTaskRunId);
+    if (groups && (firstExact || firstOfTask)) {
+      for (const progress of groups.values())
+        progress.runAdded(run, firstExact ? exact : undefined, firstOfTask);
     }
   }
 
@@ -175,6 +189,16 @@ export class TaskRunIndex {
     this.bump(run.parentTaskRunId);
     for (const summary of this.summaries.get(run.parentTaskRunId)?.values() ?? []) {
       if (matchesKeys(summary.keys, run)) summary.move(from, to);
+    }
+    const groups = this.groups.get(run.parentTaskRunId);
+    if (groups && isTerminated(from) !== isTerminated(to)) {
+      const firsts = this.firstChildren.get(run.parentTaskRunId);
+      const exact = runKey(run.taskId, run.value);
+      const exactKey = firsts?.get(exact) === run ? exact : undefined;
+      const firstOfTask = firsts?.get(ANY + run.taskId) === run;
+      if (exactKey !== undefined || firstOfTask) {
+        for (const progress of groups.values()) progress.runTerminatedChanged(run, exactKey, firstOfTask);
+      }
     }
   }
 
@@ -194,6 +218,23 @@ export class TaskRunIndex {
       perParent.set(tasks, summary);
     }
     return summary;
+  }
+
+  /** The concurrent groups of `tasks` under `parentId` (built once, then maintained). */
+  groupProgress<T extends KeyedTask>(tasks: readonly T[], parentId: string | undefined): GroupProgress<T> {
+    let perParent = this.groups.get(parentId);
+    if (!perParent) {
+      perParent = new Map();
+      this.groups.set(parentId, perParent);
+    }
+    let progress = perParent.get(tasks);
+    if (!progress) {
+      progress = new GroupProgress<KeyedTask>(tasks, runKey, (task) => this.firstRun(parentId, task));
+      if (perParent.size >= MAX_SUMMARIES_PER_PARENT)
+        perParent.delete(perParent.keys().next().value as readonly KeyedTask[]);
+      perParent.set(tasks, progress);
+    }
+    return progress as GroupProgress<T>;
   }
 }
 

@@ -3,20 +3,30 @@ import type { ResolveStateOptions } from '../run/flowable-utils';
 import type { FlowableContext } from '../run/task-context';
 
 /** allowFailure / allowWarning of the flowable, and the `No task found` warning. */
+class FlowableStateOptions implements ResolveStateOptions {
+  readonly allowFailure: boolean;
+  readonly allowWarning: boolean;
+
+  constructor(private readonly ctx: FlowableContext) {
+    this.allowFailure = ctx.prop('allowFailure') === true;
+    this.allowWarning = ctx.prop('allowWarning') === true;
+  }
+
+  onNoTask(): void {
+    const ctx = this.ctx;
+    ctx.log(
+      'WARN',
+      `No task found on flow '${ctx.flow.namespace}.${ctx.flow.id}', task '${ctx.task.id}', execution '${ctx.execution.id}'`,
+    );
+    ctx.taskRun.error = ctx.task.type.endsWith('.Switch')
+      ? `No case matches the value '${String(ctx.taskRun.outputs?.value ?? '')}' and the Switch has no \`defaults\``
+      : `No task to run under '${ctx.task.id}'`;
+  }
+}
+
+/** The options of `resolveListState` for a flowable (asked on every step: a class, no closure). */
 export function stateOptions(ctx: FlowableContext): ResolveStateOptions {
-  return {
-    allowFailure: ctx.prop('allowFailure') === true,
-    allowWarning: ctx.prop('allowWarning') === true,
-    onNoTask: () => {
-      ctx.log(
-        'WARN',
-        `No task found on flow '${ctx.flow.namespace}.${ctx.flow.id}', task '${ctx.task.id}', execution '${ctx.execution.id}'`,
-      );
-      ctx.taskRun.error = ctx.task.type.endsWith('.Switch')
-        ? `No case matches the value '${String(ctx.taskRun.outputs?.value ?? '')}' and the Switch has no \`defaults\``
-        : `No task to run under '${ctx.task.id}'`;
-    },
-  };
+  return new FlowableStateOptions(ctx);
 }
 
 /** A non-negative integer property (`concurrent`, `concurrencyLimit`), with its default. */

@@ -1,11 +1,13 @@
 // Request building and transport shared by http.Request and http.Download (AbstractHttp): method,
 // rendered uri/body/headers/contentType, url-encoded or multipart `formData`, client `options`.
-// Requests of one execution share an undici Agent per client settings, so they reuse connections; the
-// execution destroys it when it ends, so no socket outlives the run.
+// Requests of one execution share an undici Agent per connect timeout, so they reuse connections; the
+// execution destroys it when it ends, so no socket outlives the run. Redirects: http-redirects.ts.
 import { openAsBlob } from 'node:fs';
-import { Agent, FormData, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, FormData, request, type Dispatcher } from 'undici';
 import { formatJavaDuration, readDuration } from '../duration';
 import { TaskFailure } from '../run/handlers';
+import { requestFollowing } from './http-redirects';
+import type { TaskDef } from '../flow/flow-definition';
 import type { TaskContext } from '../run/task-context';
 
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
@@ -22,6 +24,8 @@ export interface HttpOptions {
 
 export interface PreparedRequest {
   url: string;
+  /** `url` parsed, when it is an http(s) URL: sent without being parsed again. */
+  target?: URL;
   method: Dispatcher.HttpMethod;
   headers: Record<string, string>;
   body?: string | FormData;
@@ -42,35 +46,86 @@ function durationOption(options: Record<string, unknown>, name: string): number 
   }
 }
 
-export function readHttpOptions(ctx: TaskContext): HttpOptions {
-  const options = record(ctx.prop('options'));
-  const render = (value: unknown) =>
-    typeof value === 'string'
-      ? ctx.render(value)
-      : value === undefined || value === null
-        ? undefined
-        : String(value);
-  const user = render(options.basicAuthUser);
-  const password = render(options.basicAuthPassword);
+/**
+ * What a task's own properties fix for all its runs (a definition does not change while it runs): the
+ * method and the client options but basic auth (rendered each time). A problem reading them is kept
+ * as a message, thrown at the same point as when they were read on each run.
+ */
+interface FixedParts {
+  method: string;
+  methodError?: string;
+  options: HttpOptions;
+  optionsError?: string;
+  basicAuthUser: unknown;
+  basicAuthPassword: unknown;
+}
+
+const fixedParts = new WeakMap<TaskDef, FixedParts>();
+
+function fixedPartsOf(task: TaskDef): FixedParts {
+  let fixed = fixedParts.get(task);
+  if (fixed) return fixed;
+  const method = String(task.props.method ?? 'GET').toUpperCase();
+  const options = record(task.props.options);
   const max = options.maxContentLength;
-  return {
-    connectTimeoutMs: durationOption(options, 'connectTimeout'),
-    readTimeoutMs: durationOption(options, 'readTimeout') ?? DEFAULT_READ_TIMEOUT_MS,
+  const clientOptions: HttpOptions = {
+    connectTimeoutMs: undefined,
+    readTimeoutMs: DEFAULT_READ_TIMEOUT_MS,
     followRedirects: options.followRedirects !== false,
     maxContentLength: typeof max === 'number' && max > 0 ? max : DEFAULT_MAX_CONTENT_LENGTH,
-    ...(user && password ? { basicAuth: { user, password } } : {}),
   };
+  fixed = {
+    method,
+    options: clientOptions,
+    basicAuthUser: options.basicAuthUser,
+    basicAuthPassword: options.basicAuthPassword,
+  };
+  if (!METHODS.includes(method))
+    fixed.methodError = `Unsupported method '${method}': use one of ${METHODS.join(', ')}`;
+  try {
+    clientOptions.connectTimeoutMs = durationOption(options, 'connectTimeout');
+    clientOptions.readTimeoutMs = durationOption(options, 'readTimeout') ?? DEFAULT_READ_TIMEOUT_MS;
+  } catch (error) {
+    fixed.optionsError = (error as Error).message;
+  }
+  fixedParts.set(task, fixed);
+  return fixed;
+}
+
+function renderOption(ctx: TaskContext, value: unknown): string | undefined {
+  if (typeof value === 'string') return ctx.render(value);
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/** The client options; the same object for every run of a task without basic auth. */
+export function readHttpOptions(ctx: TaskContext): HttpOptions {
+  const fixed = fixedPartsOf(ctx.task);
+  const user = renderOption(ctx, fixed.basicAuthUser);
+  const password = renderOption(ctx, fixed.basicAuthPassword);
+  if (fixed.optionsError !== undefined) throw new TaskFailure(fixed.optionsError);
+  return user && password ? { ...fixed.options, basicAuth: { user, password } } : fixed.options;
+}
+
+/** `url` parsed when it is an http(s) URL (undici explains itself why it refuses any other). */
+function httpTarget(url: string): URL | undefined {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return undefined;
+  }
+  return target.protocol === 'http:' || target.protocol === 'https:' ? target : undefined;
 }
 
 /** Builds the request from the task's properties, rendering the dynamic ones. */
 export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest> {
   const url = ctx.renderProp('uri');
   if (!url) throw new TaskFailure('`uri` is required');
-  if (!URL.canParse(url))
+  const target = httpTarget(url);
+  if (!target && !URL.canParse(url))
     throw new TaskFailure(`Invalid uri '${url}': it must be a full URL such as https://example.com/path`);
-  const method = String(ctx.prop('method') ?? 'GET').toUpperCase();
-  if (!METHODS.includes(method))
-    throw new TaskFailure(`Unsupported method '${method}': use one of ${METHODS.join(', ')}`);
+  const fixed = fixedPartsOf(ctx.task);
+  if (fixed.methodError !== undefined) throw new TaskFailure(fixed.methodError);
   const options = readHttpOptions(ctx);
   const headers: Record<string, string> = {};
   if (options.basicAuth) {
@@ -97,10 +152,13 @@ export async function prepareRequest(ctx: TaskContext): Promise<PreparedRequest>
   const contentType = ctx.renderProp('contentType');
   // A multipart body carries its own boundary in the content type.
   if (contentType && !multipart) headers['content-type'] = contentType;
-  for (const [name, value] of Object.entries(record(ctx.prop('headers')))) {
-    headers[name.toLowerCase()] = typeof value === 'string' ? ctx.render(value) : String(value ?? '');
+  const extraHeaders = ctx.prop('headers');
+  if (extraHeaders !== undefined) {
+    for (const [name, value] of Object.entries(record(extraHeaders))) {
+      headers[name.toLowerCase()] = typeof value === 'string' ? ctx.render(value) : String(value ?? '');
+    }
   }
-  return { url, method: method as Dispatcher.HttpMethod, headers, body, options };
+  return { url, target, method: fixed.method as Dispatcher.HttpMethod, headers, body, options };
 }
 
 async function multipartBody(ctx: TaskContext, formData: Record<string, unknown>): Promise<FormData> {
@@ -132,34 +190,36 @@ async function multipartBody(ctx: TaskContext, formData: Record<string, unknown>
   return form;
 }
 
-/** The execution's dispatcher for these client settings (read timeouts are set per request). */
+/** The execution's agent for these client settings (read timeouts are set per request). */
 export function dispatcherFor(ctx: TaskContext, options: HttpOptions): Dispatcher {
-  const key = `http-agent:${options.connectTimeoutMs ?? ''}:${options.followRedirects}`;
+  const key = `http-agent:${options.connectTimeoutMs ?? ''}`;
   return ctx.host.executionResource(key, () => {
     const agent = new Agent({ connectTimeout: options.connectTimeoutMs });
-    const dispatcher = options.followRedirects
-      ? agent.compose(interceptors.redirect({ maxRedirections: 10 }))
-      : agent;
-    return { value: dispatcher, close: () => agent.destroy() };
+    return { value: agent, close: () => agent.destroy() };
   });
 }
 
-/** Sends the request; transport failures become clear task failures. */
+/** Sends the request (following redirects unless told not to); transport failures become task failures. */
 export async function send(
   ctx: TaskContext,
   prepared: PreparedRequest,
   dispatcher: Dispatcher,
 ): Promise<Dispatcher.ResponseData> {
+  const { target, method, headers, options } = prepared;
+  const hopOptions = {
+    headersTimeout: options.readTimeoutMs,
+    bodyTimeout: options.readTimeoutMs,
+    signal: ctx.requestSignal,
+  };
   try {
-    return await request(prepared.url, {
-      method: prepared.method,
-      headers: prepared.headers,
-      body: prepared.body as string | undefined,
-      headersTimeout: prepared.options.readTimeoutMs,
-      bodyTimeout: prepared.options.readTimeoutMs,
-      dispatcher,
-      signal: ctx.signal,
-    });
+    if (target) {
+      const path = target.search ? `${target.pathname}${target.search}` : target.pathname;
+      const first = { origin: target.origin, path, method, headers, body: prepared.body };
+      return await requestFollowing(dispatcher, first, hopOptions, options.followRedirects);
+    }
+    // Not an http(s) URL: undici refuses it with its own explanation.
+    const body = prepared.body as string | undefined;
+    return await request(prepared.url, { ...hopOptions, method, headers, body, dispatcher });
   } catch (error) {
     throw transportFailure(error, prepared, 'waiting for the response');
   }
@@ -209,7 +269,8 @@ export function headerLists(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string[]> {
   const result: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (value === undefined) continue;
     result[name] = Array.isArray(value) ? value : [value];
   }

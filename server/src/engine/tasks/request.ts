@@ -20,14 +20,13 @@ export const requestTask: RunnableHandler = {
     const dispatcher = dispatcherFor(ctx, prepared.options);
     const response = await send(ctx, prepared, dispatcher);
     const limit = prepared.method === 'HEAD' ? Number.MAX_SAFE_INTEGER : prepared.options.maxContentLength;
-    let content: Buffer;
+    let body: string;
     try {
-      content = await readBody(response, limit, prepared.url);
+      body = await readText(response, limit, prepared.url);
     } catch (error) {
       if (error instanceof TaskFailure) throw error;
       throw transportFailure(error, prepared, 'reading the response body');
     }
-    const body = decode(content, response.headers['content-type']);
     if (response.statusCode >= 400 && ctx.prop('allowFailed') !== true) {
       throw statusFailure(prepared.url, response.statusCode, STATUS_CODES[response.statusCode] ?? '');
     }
@@ -41,12 +40,26 @@ export const requestTask: RunnableHandler = {
   },
 };
 
+/** The body as text (decoded with its charset), refused past `limit` bytes. */
+async function readText(response: Dispatcher.ResponseData, limit: number, url: string): Promise<string> {
+  const contentType = response.headers['content-type'];
+  const label = charsetLabel(contentType);
+  // A declared length within the limit is enforced by undici itself: read it in one go. UTF-8 (the
+  // default) is decoded by undici as TextDecoder would: BOM dropped, bad bytes replaced.
+  if (declaredWithin(response, limit) && (label === 'utf-8' || label === 'utf8')) return response.body.text();
+  return decode(await readBody(response, limit, url), label);
+}
+
+function declaredWithin(response: Dispatcher.ResponseData, limit: number): boolean {
+  const length = response.headers['content-length'];
+  if (length === undefined) return false;
+  const declared = Number(length);
+  return Number.isInteger(declared) && declared <= limit;
+}
+
 /** The whole body, refused past `limit` bytes. */
 async function readBody(response: Dispatcher.ResponseData, limit: number, url: string): Promise<Buffer> {
-  const declared = Number(response.headers['content-length']);
-  // A declared length within the limit is enforced by undici itself: read it in one go.
-  if (response.headers['content-length'] !== undefined && Number.isInteger(declared) && declared <= limit)
-    return Buffer.from(await response.body.arrayBuffer());
+  if (declaredWithin(response, limit)) return Buffer.from(await response.body.arrayBuffer());
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of response.body) {
@@ -63,17 +76,18 @@ async function readBody(response: Dispatcher.ResponseData, limit: number, url: s
   return Buffer.concat(chunks);
 }
 
+/** The charset of a content type, lower-cased (`utf-8` when it names none). */
+function charsetLabel(contentType: string | string[] | undefined): string {
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  if (type === undefined || !/charset=/i.test(type)) return 'utf-8';
+  const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim().replace(/^"|"$/g, '').toLowerCase();
+  return charset ?? 'utf-8';
+}
+
 /** Decoders by charset (decoding without `stream` keeps no state between calls). */
 const decoders = new Map<string, TextDecoder>();
 
-function decode(buffer: Buffer, contentType: string | string[] | undefined): string {
-  const type = Array.isArray(contentType) ? contentType[0] : contentType;
-  const charset = /charset=([^;]+)/i
-    .exec(type ?? '')?.[1]
-    ?.trim()
-    .replace(/^"|"$/g, '')
-    .toLowerCase();
-  const label = charset ?? 'utf-8';
+function decode(buffer: Buffer, label: string): string {
   try {
     let decoder = decoders.get(label);
     if (!decoder) {

@@ -51,7 +51,7 @@ export const templatedTask: RunnableHandler = {
         ctx.host,
         ctx.taskRun,
         inner,
-        ctx.signal,
+        ctx.abortSource,
         Number((ctx.variables().taskrun as { attemptsCount: number }).attemptsCount),
       ),
     );

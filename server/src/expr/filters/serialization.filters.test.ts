@@ -104,7 +104,12 @@ describe('jq', () => {
   it('reports invalid input and jq errors with the value and its type', () => {
     assert.match(
       errorOf(() => applyFilter('jq', 'not json', { expression: '.' })),
-      /^Unable to parse jq value 'not json' with type 'java.lang.String': Unexpected character/,
+      /^Unable to parse jq value 'not json' with type 'java.lang.String': not valid JSON: Unexpected character/,
+    );
+    const page = `<html>${'<p>text</p>'.repeat(100)}</html>`;
+    assert.equal(
+      errorOf(() => applyFilter('jq', page, { expression: '.' })),
+      `Unable to parse jq value '${page.slice(0, 300)}… (${page.length} characters)' with type 'java.lang.String': not valid JSON: Unexpected character ('<' (code 60)): expected JSON String, Number, Array, Object or token 'null', 'true' or 'false' at line 1, column 1`,
     );
     assert.match(
       errorOf(() => applyFilter('jq', { a: 1 }, { expression: '.a[]' })),

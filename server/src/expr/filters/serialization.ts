@@ -1,6 +1,6 @@
 // Serialisation filters: toJson (and its deprecated alias json), toIon, yaml, and jq.
 import type { FilterSpec } from '../registry-types';
-import { toJsonText } from '../values';
+import { toJsonText, type PebbleValue } from '../values';
 import { fail, has, asString } from '../lib/args';
 import { toIonText } from '../lib/ion-writer';
 import { javaClassName, javaToString } from '../lib/java';
@@ -8,6 +8,14 @@ import { runJq } from '../lib/jq';
 import { readJson } from '../lib/json-reader';
 import { param } from '../lib/spec-helpers';
 import { toYamlText } from '../lib/yaml-writer';
+
+const MAX_SHOWN = 300;
+
+/** The value as an error shows it (as Kestra does), its start only when long (an HTTP body, say). */
+function shownValue(input: PebbleValue): string {
+  const text = javaToString(input);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+}
 
 const toJson: FilterSpec = {
   name: 'toJson',
@@ -50,15 +58,13 @@ export const serializationFilters: FilterSpec[] = [
       const expression = asString(args.expression, "The 'jq' filter's 'expression'");
       if (expression === null) fail("The 'jq' filter expects a non-null 'expression'.");
       const unable = (cause: string): never =>
-        fail(
-          `Unable to parse jq value '${javaToString(input)}' with type '${javaClassName(input)}': ${cause}`,
-        );
+        fail(`Unable to parse jq value '${shownValue(input)}' with type '${javaClassName(input)}': ${cause}`);
       let json: string;
       if (typeof input === 'string') {
         try {
           json = toJsonText(readJson(input));
         } catch (error) {
-          return unable((error as Error).message);
+          return unable(`not valid JSON: ${(error as Error).message}`);
         }
       } else json = toJsonText(input);
       try {
