@@ -1,9 +1,51 @@
-// Bundles the three entry points (language server, CLI, VS Code client) with esbuild.
+// Bundles the entry points with esbuild: language server, CLI, the VS Code client (activation's
+// bundle, and Run Flow's loaded on first use: client/src/run-loader.ts) and the run panel.
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const define = { __VERSION__: JSON.stringify(version) };
+
+// The bundled schemas (schemas/*.json, some 430 kB) become a string parsed by JSON.parse the first
+// time their default export is read, instead of object literals that V8 parses and builds while the
+// bundle loads: the language server answers `initialize` before it needs them. Only our own schemas:
+// packages that require() JSON expect the object itself.
+const SCHEMAS = resolve('schemas');
+const lazySchemaJson = {
+  name: 'lazy-schema-json',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, (args) => {
+      if (resolve(args.path, '..') !== SCHEMAS) return undefined;
+      const text = JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))));
+      return {
+        loader: 'js',
+        contents: [
+          'let value;',
+          "Object.defineProperty(exports, '__esModule', { value: true });",
+          `Object.defineProperty(exports, 'default', { enumerable: true, get: () => (value ??= JSON.parse(${text})) });`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+// yaml declares no "sideEffects", so esbuild keeps it in any bundle that imports a module importing
+// it. It has none: saying so leaves it out of dist/extension.js, which uses isFlowText only.
+const yamlWithoutSideEffects = {
+  name: 'yaml-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const { path, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      return errors.length ? { errors } : { path, sideEffects: false };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -18,6 +60,7 @@ const common = {
   // goes through an interop getter on every call (isScalar, isPair… run per node), and it has no
   // per-token process.env debug reads.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
+  plugins: [lazySchemaJson],
 };
 
 await Promise.all([
@@ -33,6 +76,14 @@ await Promise.all([
     ...common,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [...common.plugins, yamlWithoutSideEffects],
+  }),
+  // Run Flow's code, loaded by the extension on first use (client/src/run-loader.ts).
+  build({
+    ...common,
+    entryPoints: ['client/src/run-bundle.ts'],
+    outfile: 'dist/run.js',
     external: ['vscode'],
   }),
 ]);

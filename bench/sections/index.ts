@@ -7,6 +7,7 @@ import { lspFeaturesSection } from './lsp-features';
 import { lspStartupSection } from './lsp-startup';
 import { engineLogSection } from './engine-log';
 import { engineHttpSection } from './engine-http';
+import { extensionSection } from './extension';
 
 export const sections: BenchSection[] = [
   validationSection,
@@ -16,4 +17,5 @@ export const sections: BenchSection[] = [
   lspStartupSection,
   engineLogSection,
   engineHttpSection,
+  extensionSection,
 ];

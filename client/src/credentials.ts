@@ -2,9 +2,8 @@
 // (the OS keychain), per server address. Never written to settings, logs or the run panel; handed
 // only to the run process's environment.
 import * as vscode from 'vscode';
+import { credentialEnvironment, parseCredentials, type Credentials } from './credential-env';
 import { checkServerUrl, readRunSettings } from './settings';
-
-type Credentials = { kind: 'token'; token: string } | { kind: 'basic'; username: string; password: string };
 
 const KEY_PREFIX = 'kestraFlow.credentials:';
 
@@ -12,43 +11,21 @@ function keyFor(serverUrl: string): string {
   return `${KEY_PREFIX}${serverUrl.replace(/\/+$/, '')}`;
 }
 
-function parseCredentials(text: string | undefined): Credentials | undefined {
-  if (!text) return undefined;
-  try {
-    const value = JSON.parse(text) as Partial<Record<string, unknown>>;
-    if (value.kind === 'token' && typeof value.token === 'string')
-      return { kind: 'token', token: value.token };
-    if (value.kind === 'basic' && typeof value.username === 'string' && typeof value.password === 'string') {
-      return { kind: 'basic', username: value.username, password: value.password };
-    }
-  } catch {
-    // unreadable: as if signed out
-  }
-  return undefined;
-}
-
 export class CredentialStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  /**
-   * The environment variables `kestra-flow run --server` reads, for this server; empty when signed out.
-   * The variables of the other method are blanked, so that the signed-in identity wins over any
-   * inherited from VS Code's own environment.
-   */
+  /** The environment variables `kestra-flow run --server` reads, for this server; empty when signed out. */
   async environment(serverUrl: string): Promise<Record<string, string>> {
-    const credentials = parseCredentials(await this.secrets.get(keyFor(serverUrl)));
-    if (!credentials) return {};
-    return credentials.kind === 'token'
-      ? { KESTRA_API_TOKEN: credentials.token, KESTRA_USERNAME: '', KESTRA_PASSWORD: '' }
-      : {
-          KESTRA_API_TOKEN: '',
-          KESTRA_USERNAME: credentials.username,
-          KESTRA_PASSWORD: credentials.password,
-        };
+    return credentialEnvironment(parseCredentials(await this.secrets.get(keyFor(serverUrl))));
   }
 
   async signIn(): Promise<void> {
     let serverUrl = readRunSettings().serverUrl;
+    const problem = serverUrl ? checkServerUrl(serverUrl) : undefined;
+    if (problem) {
+      void vscode.window.showErrorMessage(`Kestra: kestraFlow.server.url: ${problem}`);
+      return;
+    }
     if (!serverUrl) {
       const entered = await vscode.window.showInputBox({
         title: 'Kestra: Sign In',

@@ -1,5 +1,8 @@
 // VS Code entry point: the language client, the flow context keys, the status bar, Run Flow (command,
 // code lens, editor title, keybinding), last-run hovers, and sign-in to a Kestra server.
+// Activation loads dist/extension.js only (the language client and these registrations): Run Flow's
+// code (runner, panel, inputs form, Pebble engine) is dist/run.js, loaded on first use (run-loader.ts).
+import { bundleStart } from './load-start';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CredentialStore } from './credentials';
@@ -7,11 +10,13 @@ import { FlowFiles, isFlowDocument } from './flow-files';
 import { createLanguageClient } from './language-client';
 import { RunCodeLensProvider } from './run/code-lens';
 import { DiagnosticsTracker } from './run/diagnostics-gate';
-import { FlowRunner, type RunOptions } from './run/flow-runner';
-import { LastRunHoverProvider } from './run/last-run-hover';
+import type { FlowRunner, RunOptions } from './run/flow-runner';
 import { LastRuns } from './run/last-runs';
+import { loadRunBundle } from './run-loader';
 import { StatusBar } from './status-bar';
 import type { KestraFlowApi } from './test-api';
+
+const bundleEnd = performance.now();
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kestra
   const lastRuns = new LastRuns();
   const credentials = new CredentialStore(context.secrets);
   const runners = new Map<string, FlowRunner>();
+  let lastRunHover: vscode.HoverProvider | undefined;
   const services = {
     extensionUri: context.extensionUri,
     workspaceState: context.workspaceState,
@@ -41,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kestra
     const key = uri.toString();
     let runner = runners.get(key);
     if (!runner) {
-      runner = new FlowRunner(uri, services);
+      runner = new (loadRunBundle().FlowRunner)(uri, services);
       runners.set(key, runner);
     }
     return runner;
@@ -73,14 +79,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kestra
     vscode.commands.registerCommand('kestraFlow.signOut', () => credentials.signOut()),
     vscode.commands.registerCommand('kestraFlow.showOutput', () => output.show(true)),
     vscode.languages.registerCodeLensProvider(YAML, new RunCodeLensProvider()),
-    vscode.languages.registerHoverProvider(YAML, new LastRunHoverProvider(lastRuns)),
+    vscode.languages.registerHoverProvider(YAML, {
+      // Only a file that was run has a last run, and running it loaded dist/run.js already.
+      provideHover: (document, position, token) => {
+        if (!lastRuns.get(document.uri)) return undefined;
+        lastRunHover ??= new (loadRunBundle().LastRunHoverProvider)(lastRuns);
+        return lastRunHover.provideHover(document, position, token);
+      },
+    }),
     { dispose: () => runners.forEach((runner) => runner.dispose()) },
   );
 
   client = createLanguageClient(context, output, status, diagnostics);
   let activationMs: number | undefined;
+  let serverReady: number | undefined;
   const ready = client.start().then(() => {
-    activationMs = Math.round(performance.now() - activationStart);
+    serverReady = performance.now();
+    activationMs = Math.round(serverReady - activationStart);
     output.appendLine(`Language server ready (${activationMs} ms after activation started).`);
   });
   ready.catch((error: unknown) => {
@@ -90,9 +105,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kestra
     );
   });
 
+  const activateEnd = performance.now();
   return {
     ready,
     activationMs: () => activationMs,
+    startupTimes: () => ({
+      bundleStart,
+      bundleEnd,
+      activateStart: activationStart,
+      activateEnd,
+      serverReady,
+    }),
     lastRun: (uri) => lastRuns.get(uri)?.state,
     nextRunEnd: (uri) =>
       new Promise((resolve) => {

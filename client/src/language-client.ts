@@ -20,9 +20,20 @@ export function createLanguageClient(
   diagnostics: DiagnosticsTracker,
 ): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  // Node 22+ keeps V8's compiled code of the server's bundle there: later starts skip compiling it
+  // (older Node ignores the variable; one set by the user wins).
+  const env = {
+    NODE_COMPILE_CACHE:
+      process.env.NODE_COMPILE_CACHE ??
+      vscode.Uri.joinPath(context.globalStorageUri, 'node-compile-cache').fsPath,
+  };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { env, execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { RunTarget } from '../webview/protocol';
 
+export { checkServerUrl } from './server-url';
+
 export interface RunSettings {
   target: RunTarget;
   serverUrl: string;
@@ -15,17 +17,4 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     serverUrl: (config.get<string>('server.url') ?? '').trim().replace(/\/+$/, ''),
     tenant: (config.get<string>('server.tenant') ?? '').trim(),
   };
-}
-
-/** An http(s) URL, or a message saying what is wrong with it. */
-export function checkServerUrl(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return 'Enter the server address, e.g. http://localhost:8080';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return 'The address starts with http:// or https://';
-  return undefined;
 }

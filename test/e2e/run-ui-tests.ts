@@ -1,9 +1,13 @@
 // `npm run test:e2e`: the packaged extension (.vsix) installed into a fresh code-server profile and
 // driven through the UI with Playwright and Debian Chromium, as a user would: diagnostics only on
 // flows, completion, Run Flow from the palette, the inputs form, the run panel (state, logs, outputs,
-// Debug Outputs, copy expression, Re-run, Cancel), the error gate and sign-in; plus the log view's speed
-// with 100,000 lines in the same browser. Screenshots go to test-results/e2e/.
+// Debug Outputs, copy expression, Re-run, Cancel), the error gate and sign-in; security (hostile log
+// text and outputs, secret() masking, credentials kept secret on a fake Kestra server); plus the log
+// view's speed with 100,000 lines in the same browser. Screenshots go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { startDummyServer, type DummyServer } from '../engine/support/dummy-server';
+import { FakeKestra } from '../remote/fake-kestra/fake-kestra';
 import { launchBrowser } from './harness/browser';
 import { packageExtension } from './harness/build';
 import {
@@ -13,10 +17,13 @@ import {
   startCodeServer,
   type CodeServer,
 } from './harness/code-server';
+import { startHostileServer, type HostileServer } from './harness/hostile';
+import { secretEnvironment, writeSecurityFixtures } from './harness/security-workspace';
 import { checkTools, type BrowserContext } from './harness/tools';
 import { measureLogView } from './harness/log-perf';
 import { SHOTS, Workbench } from './harness/workbench';
 import { makeWorkspace } from './harness/workspace';
+import { credentialsStaySecret, hostileTextStaysText, secretIsMasked } from './security-steps';
 import {
   cancelFromCodeLens,
   completion,
@@ -36,14 +43,24 @@ async function main(): Promise<number> {
     return 2;
   }
   const vsix = packageExtension();
-  const profile = newProfile();
+  const profile = newProfile({}, secretEnvironment());
   log(installExtension(profile, vsix));
   let loopback: DummyServer | undefined;
+  let hostile: HostileServer | undefined;
+  let kestra: FakeKestra | undefined;
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   let wb: Workbench | undefined;
   try {
     loopback = await startDummyServer();
+    hostile = await startHostileServer();
+    // Credentials made for this run, so that finding them anywhere means this run leaked them.
+    const token = `kfe2e-token-${randomBytes(12).toString('hex')}`;
+    const password = `kfe2e-pw-${randomBytes(12).toString('hex')}`;
+    const username = 'e2e@kestra.io';
+    kestra = await FakeKestra.start({
+      auth: { tokens: { [token]: 'write' }, basic: { username, password } },
+    });
     browser = await launchBrowser();
     const perfPage = await browser.newPage();
     const perf = await measureLogView(perfPage, 100_000);
@@ -52,6 +69,7 @@ async function main(): Promise<number> {
     );
     await perfPage.close();
     const folder = makeWorkspace(loopback.port);
+    writeSecurityFixtures(folder, hostile.port);
     server = await startCodeServer(profile);
     const page = await browser.newPage();
     wb = new Workbench(page);
@@ -67,6 +85,10 @@ async function main(): Promise<number> {
     await cancelFromCodeLens(wb);
     await refusesBrokenFlow(wb);
     await signInAndOut(wb, loopback.url);
+    await hostileTextStaysText(wb);
+    assert.deepEqual(hostile.requested, ['/page.html'], 'the flow fetched the hostile page');
+    await secretIsMasked(wb, { profile, folder });
+    await credentialsStaySecret(wb, { profile, folder, kestra, token, username, password });
     log(`passed; screenshots in ${SHOTS}`);
     return 0;
   } catch (error) {
@@ -80,6 +102,8 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     await server?.stop();
     await loopback?.close();
+    await hostile?.close();
+    await kestra?.close();
   }
 }
 

@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import { launchBrowser } from './harness/browser';
 import { buildExtension, buildExtensionTests } from './harness/build';
 import { newProfile, removeTempDirs, startCodeServer, tempDir, type CodeServer } from './harness/code-server';
+import { secretEnvironment } from './harness/security-workspace';
 import { checkTools, REPO, type BrowserContext } from './harness/tools';
 
 const TIMEOUT_MS = 240_000;
@@ -18,7 +19,8 @@ async function main(): Promise<number> {
   }
   buildExtension();
   const tests = await buildExtensionTests();
-  const profile = newProfile();
+  // SECRET_API_TOKEN for secret() in the runs of the suite (test/vscode/secrets.suite.ts).
+  const profile = newProfile({}, secretEnvironment());
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {

@@ -20,6 +20,7 @@ import type { LastRuns } from './last-runs';
 import { planLaunch } from './launch';
 import { RunPanel } from './run-panel';
 import { RunProcess } from './run-process';
+import { maskRunEvent, runSecretMasker } from './secret-masking';
 import { evaluateInRun, runVariables } from './run-variables';
 
 export interface RunServices {
@@ -149,8 +150,10 @@ export class FlowRunner implements vscode.Disposable {
     }
     const { plan } = launch;
     const output = this.services.output;
+    // Secrets of the run are masked in everything it produces before anyone sees it.
+    const masker = runSecretMasker({ ...globalThis.process.env, ...plan.env });
     output.appendLine(
-      `[${new Date().toISOString()}] kestra-flow run ${plan.args.join(' ')} (${settings.target}, in ${plan.cwd})`,
+      `[${new Date().toISOString()}] kestra-flow run ${masker.mask(plan.args.join(' '))} (${settings.target}, in ${plan.cwd})`,
     );
     const id = nextRunId++;
     const startedAt = Date.now();
@@ -170,12 +173,13 @@ export class FlowRunner implements vscode.Disposable {
       args: plan.args,
       cwd: plan.cwd,
       env: plan.env,
-      onEvents: (events) => {
+      onEvents: (received) => {
+        const events = received.map((event) => maskRunEvent(event, masker));
         for (const event of events) applyRunEvent(state, event);
         pending.push(...events);
         timer ??= setTimeout(flush, BATCH_MS);
       },
-      onOtherOutput: (line) => output.appendLine(line),
+      onOtherOutput: (line) => output.appendLine(masker.mask(line)),
     });
     this.active = { id, process, state };
     panel.title = `Run: ${flow.id}`;
@@ -191,7 +195,7 @@ export class FlowRunner implements vscode.Disposable {
     const exit = await process.exited;
     flush();
     plan.cleanup();
-    const stderr = exit.stderr.trim();
+    const stderr = masker.mask(exit.stderr.trim());
     if (stderr) output.appendLine(stderr);
     const message = exit.code === 2 || state.phase !== 'ended' ? stderr || undefined : undefined;
     applyProcessExit(state, Date.now(), message, exit.cancelled);

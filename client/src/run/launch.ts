@@ -1,5 +1,5 @@
-// Builds the `kestra-flow run` command for a flow file and its inputs: arguments, working directory,
-// environment (credentials only for a server run) and the private temporary files for long or
+// Plans a run of a flow file in VS Code: the command (launch-plan.ts) with the workspace folder as
+// working directory, the signed-in credentials of the server, and private temporary files for long or
 // secret values, removed when the run ends.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,12 +9,9 @@ import type { InputDefinition } from '../../../server/src/engine/inputs/input-de
 import type { FormValues } from '../../webview/protocol';
 import type { CredentialStore } from '../credentials';
 import type { RunSettings } from '../settings';
-import { inputArgs } from './input-args';
+import { launchCommand, type LaunchCommand } from './launch-plan';
 
-export interface LaunchPlan {
-  args: string[];
-  cwd: string;
-  env: Record<string, string>;
+export interface LaunchPlan extends LaunchCommand {
   /** Removes the temporary files (call when the process ended). */
   cleanup(): void;
 }
@@ -29,38 +26,28 @@ export async function planLaunch(
   settings: RunSettings,
   credentials: CredentialStore,
 ): Promise<LaunchResult> {
-  let env: Record<string, string> = {};
-  const serverArgs: string[] = [];
-  if (settings.target === 'server') {
-    if (!settings.serverUrl) {
-      return {
-        ok: false,
-        message: 'kestraFlow.run.target is "server" but kestraFlow.server.url is empty.',
-        openSettings: true,
-      };
-    }
-    serverArgs.push('--server', settings.serverUrl);
-    if (settings.tenant) serverArgs.push('--tenant', settings.tenant);
-    env = await credentials.environment(settings.serverUrl);
-  }
   let tempDir: string | undefined;
-  const writeTempFile = (text: string): string => {
-    tempDir ??= mkdtempSync(join(tmpdir(), 'kestra-flow-inputs-'));
-    const path = join(tempDir, `value-${Math.random().toString(36).slice(2)}`);
-    writeFileSync(path, text, { mode: 0o600 });
-    return path;
+  const cleanup = () => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return {
-    ok: true,
-    plan: {
-      args: [uri.fsPath, ...inputArgs(inputs, values, writeTempFile), ...serverArgs],
-      // The embedded engine keeps its state (.kestra-flow/) in the working directory.
-      cwd: folder ? folder.uri.fsPath : dirname(uri.fsPath),
-      env,
-      cleanup: () => {
-        if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-      },
+  const result = await launchCommand({
+    filePath: uri.fsPath,
+    inputs,
+    values,
+    settings,
+    cwd: folder ? folder.uri.fsPath : dirname(uri.fsPath),
+    credentials: (serverUrl) => credentials.environment(serverUrl),
+    writeTempFile: (text) => {
+      tempDir ??= mkdtempSync(join(tmpdir(), 'kestra-flow-inputs-'));
+      const path = join(tempDir, `value-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(path, text, { mode: 0o600 });
+      return path;
     },
-  };
+  });
+  if (!result.ok) {
+    cleanup();
+    return result;
+  }
+  return { ok: true, plan: { ...result.command, cleanup } };
 }

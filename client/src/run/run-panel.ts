@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/protocol';
 import { panelHtml } from './panel-html';
+import { panelAssetsFolder, runPanelOptions } from './panel-options';
 
 export class RunPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
@@ -19,17 +20,12 @@ export class RunPanel implements vscode.Disposable {
     onMessage: (message: WebviewMessage) => void,
     onDispose: () => void,
   ) {
-    const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    const assets = panelAssetsFolder(extensionUri, vscode.Uri.joinPath);
     this.panel = vscode.window.createWebviewPanel(
       'kestraFlow.run',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        retainContextWhenHidden: true,
-        localResourceRoots: [assets],
-        enableFindWidget: true,
-      },
+      runPanelOptions(extensionUri, vscode.Uri.joinPath),
     );
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.disposables.push(
@@ -45,7 +41,11 @@ export class RunPanel implements vscode.Disposable {
         onDispose();
       }),
     );
-    this.panel.webview.html = panelHtml(this.panel.webview, assets);
+    const webview = this.panel.webview;
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      asset: (name) => webview.asWebviewUri(vscode.Uri.joinPath(assets, name)).toString(),
+    });
   }
 
   get alive(): boolean {

@@ -35,6 +35,8 @@ export class RunProcess {
   private readonly child: ChildProcessByStdio<null, Readable, Readable>;
   private cancelled = false;
   private done = false;
+  /** The pending escalation of a cancel (SIGTERM, then SIGKILL), cleared when the process ends. */
+  private escalation: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RunProcessOptions) {
     this.child = spawn(options.node, [options.cliPath, 'run', ...options.args, '--format', 'ndjson'], {
@@ -65,6 +67,7 @@ export class RunProcess {
         if (settled) return;
         settled = true;
         this.done = true;
+        clearTimeout(this.escalation);
         deliver(splitter.end());
         resolve({ code, signal, stderr, cancelled: this.cancelled });
       };
@@ -80,19 +83,21 @@ export class RunProcess {
     return !this.done;
   }
 
+  /** The process id (undefined when it could not be started). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Asks the run to stop: SIGINT (the engine kills the execution), SIGTERM after a grace period, then SIGKILL. */
   cancel(): void {
     if (this.done || this.cancelled) return;
     this.cancelled = true;
     this.child.kill('SIGINT');
-    const term = setTimeout(() => {
-      if (this.done) return;
+    this.escalation = setTimeout(() => {
       this.child.kill('SIGTERM');
-      const kill = setTimeout(() => {
-        if (!this.done) this.child.kill('SIGKILL');
-      }, GRACE_MS);
-      kill.unref();
+      this.escalation = setTimeout(() => this.child.kill('SIGKILL'), GRACE_MS);
+      this.escalation.unref();
     }, GRACE_MS);
-    term.unref();
+    this.escalation.unref();
   }
 }

@@ -83,13 +83,15 @@ export function startServer(connection: Connection): ServerContext {
   /** Version last validated per document: opening fires both open and change events. */
   const validated = new Map<string, number>();
   let settings: KestraFlowSettings | undefined;
-  let choice: CatalogChoice = chooseCatalog(DEFAULT_SETTINGS, undefined);
+  // Built on first use (validation, or the settings read once initialised), not before `initialize`.
+  let choice: CatalogChoice | undefined;
+  const catalog = (): Catalog => (choice ??= chooseCatalog(DEFAULT_SETTINGS, undefined)).catalog;
   let workspaceRoot: string | undefined;
   let pullsConfiguration = false;
   let registersConfiguration = false;
   let delayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
   // Completion, hover… parse a version not yet validated; validation then reuses that parse.
-  const flows = registerFeatures(connection, documents, store, () => choice.catalog);
+  const flows = registerFeatures(connection, documents, store, catalog);
 
   function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -104,7 +106,7 @@ export function startServer(connection: Connection): ServerContext {
         uri,
         document.version,
         document.getText(),
-        choice.catalog,
+        catalog(),
         flows.take(uri, document.version),
       );
       if (!entry.isFlow) {
@@ -198,5 +200,5 @@ export function startServer(connection: Connection): ServerContext {
   });
   documents.listen(connection);
   connection.listen();
-  return { connection, documents, store, catalog: () => choice.catalog };
+  return { connection, documents, store, catalog };
 }

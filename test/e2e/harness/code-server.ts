@@ -31,8 +31,14 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** A fresh profile; `files.autoSave: off` keeps typing out of the fixtures. */
-export function newProfile(settings: Record<string, unknown> = {}): Profile {
+/**
+ * A fresh profile; `files.autoSave: off` keeps typing out of the fixtures. `env`: extra variables for
+ * code-server, which its extension host and so the runs inherit (secrets for `secret()`).
+ */
+export function newProfile(
+  settings: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Profile {
   const dir = tempDir('profile-');
   const userData = join(dir, 'user-data');
   const extensions = join(dir, 'extensions');
@@ -66,8 +72,9 @@ export function newProfile(settings: Record<string, unknown> = {}): Profile {
   const home = join(dir, 'home');
   mkdirSync(run, { recursive: true });
   mkdirSync(home, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
+  const profileEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...env,
     HOME: home,
     XDG_CONFIG_HOME: join(dir, 'xdg-config'),
     XDG_DATA_HOME: join(dir, 'xdg-data'),
@@ -75,7 +82,7 @@ export function newProfile(settings: Record<string, unknown> = {}): Profile {
     XDG_RUNTIME_DIR: run,
     TMPDIR: run,
   };
-  return { dir, userData, extensions, env };
+  return { dir, userData, extensions, env: profileEnv };
 }
 
 export function installExtension(profile: Profile, vsix: string): string {

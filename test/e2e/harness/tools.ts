@@ -30,6 +30,8 @@ export interface Locator {
   first(): Locator;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
+  /** Evaluates JavaScript source (an expression) in the element's frame. */
+  evaluate<R>(expression: string): Promise<R>;
 }
 
 export interface FrameLocator {
