@@ -35,11 +35,36 @@ export function containsPebble(value: string): boolean {
 }
 
 export function findExpressionSites(doc: Document, model: FlowModel, lines: LineIndex): ExpressionSite[] {
-  const taskByNode = new Map<unknown, TaskModel>();
-  for (const task of model.allTasks) taskByNode.set(task.node, task);
-  const finder = new SiteFinder(lines, taskByNode);
+  const finder = new SiteFinder(lines, tasksByNode(model));
   finder.walk(doc.contents, null, undefined);
   return finder.sites;
+}
+
+/**
+ * The sites that `siteMayContain` would accept for `offset`, as `findExpressionSites` would give
+ * them, found by walking only the nodes whose range holds the offset (completion while typing).
+ */
+export function expressionSitesNear(
+  doc: Document,
+  model: FlowModel,
+  lines: LineIndex,
+  offset: number,
+): ExpressionSite[] {
+  const finder = new SiteFinder(lines, tasksByNode(model), offset);
+  finder.walk(doc.contents, null, undefined);
+  return finder.sites;
+}
+
+const taskMaps = new WeakMap<FlowModel, Map<unknown, TaskModel>>();
+
+function tasksByNode(model: FlowModel): Map<unknown, TaskModel> {
+  let byNode = taskMaps.get(model);
+  if (!byNode) {
+    byNode = new Map();
+    for (const task of model.allTasks) byNode.set(task.node, task);
+    taskMaps.set(model, byNode);
+  }
+  return byNode;
 }
 
 /**
@@ -54,10 +79,20 @@ class SiteFinder {
   constructor(
     private readonly lines: LineIndex,
     private readonly taskByNode: Map<unknown, TaskModel>,
+    /** When set, only nodes whose range holds this offset are walked (a node's range holds its children's). */
+    private readonly focus?: number,
   ) {}
+
+  private near(node: unknown): boolean {
+    if (this.focus === undefined) return true;
+    if (isPair(node)) return this.near(node.key) || this.near(node.value);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return !range || (range[0] <= this.focus && this.focus <= range[2]);
+  }
 
   /** `key` is the node's place in its parent as `visit` names it: an index, 'key', 'value' or null. */
   walk(node: unknown, key: number | 'key' | 'value' | null, task: TaskModel | undefined): void {
+    if (!this.near(node)) return;
     if (isScalar(node)) {
       if (typeof node.value === 'string' && containsPebble(node.value))
         this.site(node, node.value, task, key === 'key');

@@ -2,7 +2,12 @@
 import { isMap, isPair, isSeq, type Document, type YAMLMap } from 'yaml';
 import { buildFlowModel } from './build-model';
 import type { FlowDiagnostic } from './diagnostic';
-import { findExpressionSites, type ExpressionSite } from './expression-sites';
+import {
+  expressionSitesNear,
+  findExpressionSites,
+  siteMayContain,
+  type ExpressionSite,
+} from './expression-sites';
 import type { FlowModel } from './model';
 import type { LineIndex } from './range';
 import { parseYamlText, type YamlText } from './yaml-document';
@@ -89,6 +94,15 @@ function lazyExpressions(result: FlowDocument, document: Document.Parsed, model:
     get: () => (sites ??= findExpressionSites(document, model, result.lines)),
     set: (value: ExpressionSite[]) => (sites = value),
   });
+}
+
+/**
+ * The expression sites whose scalar holds document offset `offset` (`siteMayContain`), in document
+ * order: found by walking down to the offset, without finding every site of the flow.
+ */
+export function expressionSitesAt(flow: FlowDocument, offset: number): ExpressionSite[] {
+  if (flow.document && flow.model) return expressionSitesNear(flow.document, flow.model, flow.lines, offset);
+  return flow.expressions.filter((site) => siteMayContain(site, offset));
 }
 
 /**

@@ -76,16 +76,17 @@ export function siteContains(site: ExpressionSite, offset: number): boolean {
 }
 
 /**
- * References in the sites `include` accepts (all by default), in text order. `inputIds` lets
- * `inputs.a.b` match the id `a.b`.
+ * References in `sites` (by default every site of the document) that `include` accepts, in text
+ * order. `inputIds` lets `inputs.a.b` match the id `a.b`.
  */
 export function expressionRefs(
   doc: FlowDocument,
   inputIds: Set<string>,
   include: (site: ExpressionSite) => boolean = () => true,
+  sites: readonly ExpressionSite[] = doc.expressions,
 ): ExpressionRef[] {
   const refs: ExpressionRef[] = [];
-  for (const site of doc.expressions) {
+  for (const site of sites) {
     if (!include(site)) continue;
     const parsed = parsedSite(site);
     walk(parsed.ast, (node) => {

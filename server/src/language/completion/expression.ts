@@ -2,8 +2,8 @@
 // completion dispatcher asks this first, then `completeExpression` answers (expression-provider.ts).
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog } from '../../flow/catalog-types';
-import { siteMayContain, type ExpressionSite } from '../../flow/expression-sites';
-import type { FlowDocument } from '../../flow/flow-document';
+import type { ExpressionSite } from '../../flow/expression-sites';
+import { expressionSitesAt, type FlowDocument } from '../../flow/flow-document';
 import { defaultRegistry, type CallableRegistry } from '../expressions/known-callables';
 import { expressionCompletions } from './expression-provider';
 
@@ -31,8 +31,7 @@ const CLOSERS: Record<ExpressionContext['delimiter'], string> = { print: '}}', t
 
 /** The open Pebble block around document offset `offset`, if any. */
 export function expressionContextAt(doc: FlowDocument, offset: number): ExpressionContext | undefined {
-  for (const site of doc.expressions) {
-    if (!siteMayContain(site, offset)) continue;
+  for (const site of expressionSitesAt(doc, offset)) {
     const first = site.offsets[0];
     const last = site.offsets[site.offsets.length - 1];
     if (offset < first || offset > last) continue;

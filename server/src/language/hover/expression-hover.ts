@@ -3,8 +3,7 @@
 import { walk, type AstNode, type Expression } from '../../expr';
 import { filters, functions, tests } from '../../expr/registry';
 import type { Catalog } from '../../flow/catalog-types';
-import { siteMayContain } from '../../flow/expression-sites';
-import type { FlowDocument } from '../../flow/flow-document';
+import { expressionSitesAt, type FlowDocument } from '../../flow/flow-document';
 import { accessChain, parsedSite, type ParsedSite } from '../expression-refs';
 import { CONTEXT_VARIABLES } from './context-variables';
 import { code, filterMarkdown, functionMarkdown, testMarkdown } from './markdown';
@@ -21,8 +20,7 @@ export function expressionHover(
   catalog: Catalog,
   offset: number,
 ): ExpressionHover | undefined {
-  for (const site of doc.expressions) {
-    if (!siteMayContain(site, offset)) continue;
+  for (const site of expressionSitesAt(doc, offset)) {
     const offsets = site.offsets;
     if (offset < offsets[0] || offset >= offsets[offsets.length - 1]) continue;
     const parsed = parsedSite(site);

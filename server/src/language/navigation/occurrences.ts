@@ -2,7 +2,7 @@
 // input, a key of `variables`) and its uses (expressions, Dag `dependsOn`, input `dependsOn.inputs`).
 import type { Scalar } from 'yaml';
 import type { ExpressionSite } from '../../flow/expression-sites';
-import type { FlowDocument } from '../../flow/flow-document';
+import { expressionSitesAt, type FlowDocument } from '../../flow/flow-document';
 import type { Located } from '../../flow/model';
 import { containsPosition, type Position, type Range } from '../../flow/range';
 import { scalarOffsets } from '../../flow/scalar-offsets';
@@ -74,7 +74,9 @@ function collect(doc: FlowDocument, wanted: Wanted): Occurrence[] {
   // strings need not be parsed.
   const include = (site: ExpressionSite): boolean =>
     (offset === undefined || siteContains(site, offset)) && (name === undefined || site.value.includes(name));
-  for (const ref of expressionRefs(doc, inputIds, include)) {
+  // At a position, only the strings around it are looked at.
+  const sites = offset === undefined ? doc.expressions : expressionSitesAt(doc, offset);
+  for (const ref of expressionRefs(doc, inputIds, include, sites)) {
     if (name !== undefined && ref.name !== name) continue;
     result.push({
       kind: ref.kind,
