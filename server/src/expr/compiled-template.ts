@@ -10,16 +10,31 @@ export interface CompiledTemplate extends ParseResult {
   blocks: Map<string, BlockNode>;
 }
 
+/**
+ * At most CACHE_SIZE templates: two generations of half that size. A hit in the recent one costs a
+ * single lookup (no reordering on every hit, as an exact LRU needs); a hit in the older one moves the
+ * template to the recent one; when the recent one is full, it becomes the older one and the oldest go.
+ */
 const CACHE_SIZE = 1000;
-const cache = new Map<string, CompiledTemplate>();
+let recent = new Map<string, CompiledTemplate>();
+let older = new Map<string, CompiledTemplate>();
+
+function remember(source: string, compiled: CompiledTemplate): void {
+  if (recent.size >= CACHE_SIZE / 2) {
+    older = recent;
+    recent = new Map();
+  }
+  recent.set(source, compiled);
+}
 
 export function compileTemplate(source: string): CompiledTemplate {
-  const cached = cache.get(source);
-  if (cached) {
-    // Refresh its position: Map iteration order is insertion order, the oldest entry goes first.
-    cache.delete(source);
-    cache.set(source, cached);
-    return cached;
+  const hit = recent.get(source);
+  if (hit) return hit;
+  const kept = older.get(source);
+  if (kept) {
+    older.delete(source);
+    remember(source, kept);
+    return kept;
   }
   const parsed = parseTemplate(source);
   const macros = new Map<string, MacroNode>();
@@ -29,7 +44,6 @@ export function compileTemplate(source: string): CompiledTemplate {
     if (node.type === 'Block' && !blocks.has(node.name.name)) blocks.set(node.name.name, node);
   });
   const compiled: CompiledTemplate = { ...parsed, source, macros, blocks };
-  cache.set(source, compiled);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  remember(source, compiled);
   return compiled;
 }

@@ -11,31 +11,51 @@ import { javaHashMap, javaSimpleClassName, javaToString } from './java-semantics
 import type { MethodArgument } from './java-methods';
 import { add, arithmetic, compare, contains, pebbleEquals, subtract, toBoolean } from './operators';
 import { StringOutput, type Output } from './output';
-import type { CallContext } from './registry-types';
+import type { CallContext, EvalServices } from './registry-types';
 import { LoopObject, MapEntryObject } from './runtime-objects';
 import type { ScopeChain } from './scope';
-import { isMap, isNumber, makeDouble, type PebbleValue } from './values';
+import { isMap, isNumber, makeDouble, type PebbleMap, type PebbleValue } from './values';
 
 export { withSpan, type EvaluationEnvironment } from './evaluation-environment';
 
+/** What filters, functions and tests see of the render: variables as visible at the call. */
+class EvaluatorCallContext implements CallContext {
+  readonly services: EvalServices;
+  readonly template: string;
+
+  constructor(
+    private readonly env: EvaluationEnvironment,
+    private readonly scope: ScopeChain,
+  ) {
+    this.services = env.services;
+    this.template = env.source;
+  }
+
+  get variables(): PebbleMap {
+    return this.scope.visibleVariables();
+  }
+
+  render(template: string): string {
+    return this.env.renderNested(template, this.scope.visibleVariables());
+  }
+}
+
 export class Evaluator implements InvocationHost {
-  readonly context: CallContext;
-  private readonly calls: Invocations;
+  // Made on first use: most renders print a variable and call nothing.
+  private callContext?: CallContext;
+  private invocations?: Invocations;
 
   constructor(
     readonly env: EvaluationEnvironment,
     readonly scope: ScopeChain,
-  ) {
-    this.calls = new Invocations(this);
-    const visible = () => scope.visibleVariables();
-    this.context = {
-      get variables() {
-        return visible();
-      },
-      services: env.services,
-      render: (template: string) => env.renderNested(template, visible()),
-      template: env.source,
-    };
+  ) {}
+
+  get context(): CallContext {
+    return (this.callContext ??= new EvaluatorCallContext(this.env, this.scope));
+  }
+
+  private get calls(): Invocations {
+    return (this.invocations ??= new Invocations(this));
   }
 
   render(statements: Statement[], out: Output): void {
@@ -180,9 +200,9 @@ export class Evaluator implements InvocationHost {
           .join('');
       }
       case 'Variable': {
-        const found = this.scope.lookup(node.name);
-        if (!found.found) throw this.rootNotFound(node.name, node.span);
-        return normalize(found.value);
+        const value = this.scope.lookup(node.name);
+        if (value === undefined) throw this.rootNotFound(node.name, node.span);
+        return normalize(value);
       }
       case 'MemberAccess':
         return this.attribute(node.object, node.property.name, node.property.span, node.args);

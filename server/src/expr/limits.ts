@@ -12,11 +12,11 @@ export interface RenderLimits {
   maxOutput?: number;
 }
 
-export const DEFAULT_LIMITS: Required<RenderLimits> = {
+export const DEFAULT_LIMITS: Readonly<Required<RenderLimits>> = Object.freeze({
   maxSteps: 1_000_000,
   maxDepth: 100,
   maxOutput: 50 * 1024 * 1024,
-};
+});
 
 /**
  * The size of each list and map a render built, shared parts counted every time they appear: a value
@@ -38,10 +38,11 @@ export class Budget {
   private steps = 0;
   private depth = 0;
   private output = 0;
-  readonly limits: Required<RenderLimits>;
+  readonly limits: Readonly<Required<RenderLimits>>;
 
-  constructor(limits: RenderLimits = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  constructor(limits?: RenderLimits) {
+    // Most renders use the defaults: no copy of them for each.
+    this.limits = limits ? { ...DEFAULT_LIMITS, ...limits } : DEFAULT_LIMITS;
   }
 
   step(count = 1): void {

@@ -1,10 +1,10 @@
 // The rendering API the engine, the CLI and the language server use, with Kestra's VariableRenderer
 // behaviour around Pebble: a string without `{` is returned untouched, raw-block tags are stripped
 // from the final output, optional recursive rendering, errors worded as Kestra words them.
-import type { Span } from './ast';
+import type { BlockNode, MacroNode, Span } from './ast';
 import { compileTemplate, type CompiledTemplate } from './compiled-template';
 import { PebbleError, PebbleUndefinedError } from './errors';
-import { isFinal, markFinal } from './evaluation-environment';
+import { isFinal, markFinal, type EvaluationEnvironment } from './evaluation-environment';
 import { Evaluator } from './evaluator';
 import { Budget, type RenderLimits } from './limits';
 import { StringOutput, TypedOutput, type Output } from './output';
@@ -79,21 +79,36 @@ function syntaxError(compiled: CompiledTemplate): PebbleError {
   return finalize(new PebbleError(first.message, 'syntax', first.span), compiled.source);
 }
 
+/** What one evaluation of a compiled template sees of its session (a class: no closure per render). */
+class TemplateEnvironment implements EvaluationEnvironment {
+  readonly source: string;
+  readonly services: EvalServices;
+  readonly budget: Budget;
+  readonly recursiveRendering: boolean;
+  readonly macros: Map<string, MacroNode>;
+  readonly blocks: Map<string, BlockNode>;
+
+  constructor(
+    compiled: CompiledTemplate,
+    private readonly session: Session,
+  ) {
+    this.source = compiled.source;
+    this.services = session.services;
+    this.budget = session.budget;
+    this.recursiveRendering = session.recursiveRendering;
+    this.macros = compiled.macros;
+    this.blocks = compiled.blocks;
+  }
+
+  renderNested(template: string, variables: PebbleMap): string {
+    return renderNested(template, variables, this.session);
+  }
+}
+
 /** One Pebble evaluation of a template into `out`. */
 function evaluateInto(compiled: CompiledTemplate, variables: PebbleMap, session: Session, out: Output): void {
   if (compiled.errors.length > 0) throw syntaxError(compiled);
-  const evaluator = new Evaluator(
-    {
-      source: compiled.source,
-      services: session.services,
-      budget: session.budget,
-      recursiveRendering: session.recursiveRendering,
-      macros: compiled.macros,
-      blocks: compiled.blocks,
-      renderNested: (template, nestedVariables) => renderNested(template, nestedVariables, session),
-    },
-    ScopeChain.forRoot(variables),
-  );
+  const evaluator = new Evaluator(new TemplateEnvironment(compiled, session), ScopeChain.forRoot(variables));
   try {
     evaluator.render(compiled.ast.body, out);
   } catch (error) {

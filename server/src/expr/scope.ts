@@ -3,7 +3,8 @@
 import type { PebbleMap, PebbleValue } from './values';
 
 interface Scope {
-  vars: Map<string, PebbleValue>;
+  /** Made on the first write: most scopes of a render never get one. */
+  vars?: Map<string, PebbleValue>;
   local: boolean;
   /**
    * The render's variables, read in place: copying every root variable into a Map cost more than
@@ -16,12 +17,16 @@ const hasOwn = (object: PebbleMap, name: string): boolean =>
   Object.prototype.hasOwnProperty.call(object, name);
 
 function scopeHas(scope: Scope, name: string): boolean {
-  return scope.vars.has(name) || (scope.root !== undefined && hasOwn(scope.root, name));
+  return scope.vars?.has(name) === true || (scope.root !== undefined && hasOwn(scope.root, name));
 }
 
 function scopeGet(scope: Scope, name: string): PebbleValue {
-  if (scope.vars.has(name)) return scope.vars.get(name) ?? null;
+  if (scope.vars?.has(name)) return scope.vars.get(name) ?? null;
   return scope.root?.[name] ?? null;
+}
+
+function scopeSet(scope: Scope, name: string, value: PebbleValue): void {
+  (scope.vars ??= new Map()).set(name, value);
 }
 
 export class ScopeChain {
@@ -30,32 +35,34 @@ export class ScopeChain {
   /** Pushes the render's variables, then an empty scope for top-level `set`, as Pebble does. */
   static forRoot(variables: PebbleMap): ScopeChain {
     const chain = new ScopeChain();
-    chain.scopes.push({ vars: new Map(), local: false, root: variables });
-    chain.push();
+    chain.scopes.push(
+      { vars: undefined, local: false, root: variables },
+      { vars: undefined, local: false, root: undefined },
+    );
     return chain;
   }
 
-  push(vars: Map<string, PebbleValue> = new Map(), local = false): void {
-    this.scopes.push({ vars, local });
+  push(vars?: Map<string, PebbleValue>, local = false): void {
+    this.scopes.push({ vars, local, root: undefined });
   }
 
   pop(): void {
     this.scopes.pop();
   }
 
-  /** `found` is false for a name no visible scope defines (a null value is found). */
-  lookup(name: string): { found: boolean; value: PebbleValue } {
+  /** The value of `name`; undefined when no visible scope defines it (a null value is defined). */
+  lookup(name: string): PebbleValue | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const scope = this.scopes[i];
-      if (scopeHas(scope, name)) return { found: true, value: scopeGet(scope, name) };
+      if (scopeHas(scope, name)) return scopeGet(scope, name);
       if (scope.local) break;
     }
-    return { found: false, value: null };
+    return undefined;
   }
 
   /** Defines a name in the top scope (loop variables, macro arguments). */
   put(name: string, value: PebbleValue): void {
-    this.scopes[this.scopes.length - 1].vars.set(name, value);
+    scopeSet(this.scopes[this.scopes.length - 1], name, value);
   }
 
   /** The `set` tag. */
@@ -63,7 +70,7 @@ export class ScopeChain {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const scope = this.scopes[i];
       if (scope.local || scopeHas(scope, name)) {
-        scope.vars.set(name, value);
+        scopeSet(scope, name, value);
         return;
       }
     }
@@ -78,10 +85,11 @@ export class ScopeChain {
     for (let i = first; i < this.scopes.length; i++) {
       const root = this.scopes[i].root;
       if (root) for (const name of Object.keys(root)) names.add(name);
-      for (const name of this.scopes[i].vars.keys()) names.add(name);
+      const vars = this.scopes[i].vars;
+      if (vars) for (const name of vars.keys()) names.add(name);
     }
     const result: PebbleMap = {};
-    for (const name of names) result[name] = this.lookup(name).value;
+    for (const name of names) result[name] = this.lookup(name) ?? null;
     return result;
   }
 }

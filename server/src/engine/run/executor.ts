@@ -27,6 +27,7 @@ import {
   resolveTasks,
   type ResolvedTask,
 } from './flowable-utils';
+import { TurnClock } from './turn-clock';
 import { StepTracker, TOP_LEVEL } from './step-tracker';
 import { appendTaskRun, dropIndex, runIndex } from './task-run-index';
 import { renderFlowOutputs } from './flow-outputs';
@@ -89,6 +90,7 @@ export class ExecutionRunner implements RunHost {
   private readonly tracker: StepTracker;
   private readonly variables: SharedVariablesCache;
   private readonly resources = new Map<string, { value: unknown; close: () => Promise<unknown> }>();
+  private readonly clock = new TurnClock();
 
   constructor(private readonly options: ExecutorOptions) {
     this.flow = options.flow;
@@ -111,7 +113,7 @@ export class ExecutionRunner implements RunHost {
   }
 
   now(): Date {
-    return this.options.now ? this.options.now() : new Date();
+    return this.options.now ? this.options.now() : this.clock.now();
   }
 
   emit(event: RunEvent): void {

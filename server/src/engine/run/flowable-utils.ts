@@ -4,7 +4,7 @@
 import { isDisabled, type TaskDef } from '../flow/flow-definition';
 import { guessFinalState, type StateType } from '../state';
 import type { Execution, TaskRun } from './execution';
-import { ListSummary, matchesKeys, runIndex, runKey, taskKeys } from './task-run-index';
+import { ListSummary, matchesKeys, runIndex, taskKeys } from './task-run-index';
 
 /** A task to run under a parent, with its iteration value (ForEach & co.). */
 export interface ResolvedTask {
@@ -51,7 +51,7 @@ export function runsFor(
     .filter((run) => matchesKeys(keys, run));
 }
 
-const NO_RUNS = new ListSummary({ anyValue: new Set(), exact: new Set() });
+const NO_RUNS = new ListSummary({ anyValue: new Set(), exact: new Map() });
 
 /** The summary of `runsFor(execution, tasks, parentId)`, maintained incrementally. */
 function summaryOf(
@@ -82,25 +82,38 @@ function firstRunOf(
   return (task) => index.firstRun(parentId, task);
 }
 
-const positions = new WeakMap<
-  ResolvedTask[],
-  { anyValue: Map<string, number>; exact: Map<string, number> }
->();
+/** First positions in a list: of each task without a value, and of each (task id, value). */
+interface Positions {
+  anyValue: Map<string, number>;
+  exact: Map<string, Map<string, number>>;
+}
+
+const positions = new WeakMap<ResolvedTask[], Positions>();
+
+function positionsOf(tasks: ResolvedTask[]): Positions {
+  let maps = positions.get(tasks);
+  if (maps) return maps;
+  const found: Positions = { anyValue: new Map(), exact: new Map() };
+  tasks.forEach((task, i) => {
+    if (task.value === undefined) {
+      if (!found.anyValue.has(task.def.id)) found.anyValue.set(task.def.id, i);
+      return;
+    }
+    let values = found.exact.get(task.def.id);
+    if (!values) found.exact.set(task.def.id, (values = new Map()));
+    if (!values.has(task.value)) values.set(task.value, i);
+  });
+  maps = found;
+  positions.set(tasks, maps);
+  return maps;
+}
 
 /** `tasks.findIndex((task) => isRunFor(task, run, run.parentTaskRunId))`, with the lookups cached per list. */
 function positionOf(tasks: ResolvedTask[], run: TaskRun): number {
-  let maps = positions.get(tasks);
-  if (!maps) {
-    maps = { anyValue: new Map(), exact: new Map() };
-    tasks.forEach((task, i) => {
-      const map = task.value === undefined ? maps!.anyValue : maps!.exact;
-      const key = task.value === undefined ? task.def.id : runKey(task.def.id, task.value);
-      if (!map.has(key)) map.set(key, i);
-    });
-    positions.set(tasks, maps);
-  }
+  const maps = positionsOf(tasks);
   const any = maps.anyValue.get(run.taskId);
-  const exact = maps.exact.get(runKey(run.taskId, run.value));
+  // A run without a value matches a task whose value is '' (`runKey` makes them equal too).
+  const exact = maps.exact.get(run.taskId)?.get(run.value ?? '');
   if (any === undefined) return exact ?? -1;
   return exact === undefined ? any : Math.min(any, exact);
 }

@@ -98,6 +98,40 @@ describe('SharedVariablesCache', () => {
     assert.deepEqual(Object.keys(cache.get().outputs.get as PebbleMap), ['1', '2', '3']);
   });
 
+  it('puts a flowable’s outputs that come after its children’s first, as a full rebuild does', () => {
+    const { ex, cache, add } = setup();
+    const each = add({ taskId: 'each' });
+    for (const value of ['1', '2']) {
+      const child = add({ taskId: 'get', parentTaskRunId: each.id, value });
+      child.outputs = { code: 200 };
+      cache.touch(child);
+      assertMatchesRebuild(ex, cache);
+    }
+    each.outputs = {};
+    cache.touch(each);
+    assertMatchesRebuild(ex, cache);
+    assert.deepEqual(Object.keys(cache.get().outputs), ['each', 'get']);
+  });
+
+  it('follows a run whose deeper key was merged with an earlier run’s outputs', () => {
+    // `deep.b.y` (run y) is created first; `deep.b` (run x) later merges its outputs over that map.
+    const { ex, cache, add } = setup();
+    const each = add({ taskId: 'each' });
+    const parent = add({ taskId: 't', parentTaskRunId: each.id, value: 'b' });
+    const y = add({ taskId: 'deep', parentTaskRunId: parent.id, value: 'y' });
+    const x = add({ taskId: 'deep', parentTaskRunId: parent.id });
+    y.outputs = { v: 1 };
+    cache.touch(y);
+    assertMatchesRebuild(ex, cache);
+    x.outputs = { w: 1 };
+    cache.touch(x);
+    assertMatchesRebuild(ex, cache);
+    y.outputs = { v: 2 };
+    cache.touch(y);
+    assertMatchesRebuild(ex, cache);
+    assert.deepEqual(cache.get().outputs.deep, { b: { y: { v: 2 }, w: 1 } });
+  });
+
   it('rebuilds after runs are removed', () => {
     const { ex, cache, add } = setup();
     const a = add({ taskId: 'a', outputs: { v: 1 } });

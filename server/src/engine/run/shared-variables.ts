@@ -36,6 +36,22 @@ interface TaskInfo {
   duplicateValue: boolean;
 }
 
+const NO_KEYS: readonly string[] = [];
+/** Keys moved in place to insert one before them; with more, a full rebuild is cheaper. */
+const MAX_MOVED_KEYS = 8;
+
+/**
+ * The keys of `node` first given by runs created after `rank` (its last keys, as keys are in
+ * first-run order), or undefined when there are more than MAX_MOVED_KEYS.
+ */
+function laterKeys(node: PebbleMap, meta: NodeMeta, rank: number): readonly string[] | undefined {
+  if (meta.first.size > 4 * MAX_MOVED_KEYS) return undefined;
+  const keys = Object.keys(node);
+  let start = keys.length;
+  while (start > 0 && (meta.first.get(keys[start - 1]) ?? -1) > rank) start--;
+  return keys.length - start > MAX_MOVED_KEYS ? undefined : keys.slice(start);
+}
+
 export function isPlainMap(value: unknown): value is PebbleMap {
   return (
     typeof value === 'object' &&
@@ -179,6 +195,9 @@ export class SharedVariablesCache {
       const existing = node[last];
       this.noteKey(node, last, rank);
       if (isPlainMap(existing)) {
+        // The merge is a new map: maps built here for earlier runs' deeper keys are no longer (all) in
+        // the tree, so their runs must not be updated in place.
+        if (this.own.has(existing)) this.retire(existing);
         node[last] = mergeMaps(existing, run.outputs) as PebbleMap;
         (this.meta.get(node) as NodeMeta).shared.add(last);
       } else {
@@ -187,6 +206,15 @@ export class SharedVariablesCache {
       this.leaves.set(run, { node, key: last, outputs: run.outputs });
     }
     this.outputsStale = false;
+  }
+
+  /** Marks a map built here, and those below it, as never to be updated in place again. */
+  private retire(node: PebbleMap): void {
+    const meta = this.meta.get(node);
+    if (!meta || meta.irregular) return;
+    meta.irregular = true;
+    for (const child of Object.values(node))
+      if (child && this.own.has(child as object)) this.retire(child as PebbleMap);
   }
 
   /** Applies one run's outputs in place when that gives the full rebuild's result, else marks stale. */
@@ -213,12 +241,21 @@ export class SharedVariablesCache {
       const meta = this.meta.get(node) as NodeMeta;
       const existing = node[key];
       if (existing === undefined) {
-        // A new key goes last: right only if every key already here came from an earlier run.
-        if (rank < meta.maxFirst || meta.irregular) break;
+        // A new key goes after the keys of earlier runs, as in a full rebuild: the keys of later runs
+        // (a flowable finishing after its children, say) are moved after it, when they are few.
+        if (meta.irregular) break;
+        const later = rank < meta.maxFirst ? laterKeys(node, meta, rank) : NO_KEYS;
+        if (later === undefined) break;
+        const at = node;
         for (; i < path.length - 1; i++) node = this.newNode(node, path[i], rank);
         this.noteKey(node, path[i], rank);
         node[path[i]] = outputs;
         this.leaves.set(run, { node, key: path[i], outputs });
+        for (const key of later) {
+          const value = at[key];
+          delete at[key];
+          at[key] = value;
+        }
         return;
       }
       const firstRank = meta.first.get(key) ?? Number.MAX_SAFE_INTEGER;

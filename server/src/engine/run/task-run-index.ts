@@ -15,8 +15,11 @@ export interface KeyedTask {
 export interface TaskKeys {
   /** Ids of tasks without a value: any run of that task matches. */
   anyValue: Set<string>;
-  /** `taskId NUL value` of tasks with a value: only that value matches. */
-  exact: Set<string>;
+  /**
+   * Values of tasks with a value, by task id: only those values match (a run without a value reads
+   * as ''). Nested rather than keyed by `runKey`, so that matching a run builds no string.
+   */
+  exact: Map<string, Set<string>>;
 }
 
 export const runKey = (taskId: string, value: string | undefined): string => `${taskId}\u0000${value ?? ''}`;
@@ -30,10 +33,14 @@ const keyCache = new WeakMap<readonly KeyedTask[], TaskKeys>();
 export function taskKeys(tasks: readonly KeyedTask[]): TaskKeys {
   let keys = keyCache.get(tasks);
   if (!keys) {
-    keys = { anyValue: new Set(), exact: new Set() };
+    keys = { anyValue: new Set(), exact: new Map() };
     for (const task of tasks) {
       if (task.value === undefined) keys.anyValue.add(task.def.id);
-      else keys.exact.add(runKey(task.def.id, task.value));
+      else {
+        const values = keys.exact.get(task.def.id);
+        if (values) values.add(task.value);
+        else keys.exact.set(task.def.id, new Set([task.value]));
+      }
     }
     keyCache.set(tasks, keys);
   }
@@ -41,9 +48,9 @@ export function taskKeys(tasks: readonly KeyedTask[]): TaskKeys {
 }
 
 export function matchesKeys(keys: TaskKeys, run: TaskRun): boolean {
-  return (
-    keys.anyValue.has(run.taskId) || (keys.exact.size > 0 && keys.exact.has(runKey(run.taskId, run.value)))
-  );
+  if (keys.anyValue.has(run.taskId)) return true;
+  if (keys.exact.size === 0) return false;
+  return keys.exact.get(run.taskId)?.has(run.value ?? '') === true;
 }
 
 /** What the flowable machinery asks about the runs of one task list under one parent. */

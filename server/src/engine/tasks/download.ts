@@ -1,6 +1,7 @@
 // io.kestra.plugin.core.http.Download: streams the response body into the run's storage folder and
 // outputs its `kestra:///…` `uri`, `code`, `length` and `headers`. The stored file takes its name
-// from Content-Disposition, else from the URL path.
+// from Content-Disposition, else from the URL path. Only options.readTimeout between reads bounds the
+// transfer: Kestra streams it (Micronaut's exchangeStream), without the whole-exchange cap of Request.
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';

@@ -6,7 +6,8 @@ import { openAsBlob } from 'node:fs';
 import { Agent, FormData, request, type Dispatcher } from 'undici';
 import { formatJavaDuration, readDuration } from '../duration';
 import { TaskFailure } from '../run/handlers';
-import { requestFollowing } from './http-redirects';
+import { EXCHANGE_GRACE_MS, EXCHANGE_TIMEOUT_CODE } from './exchange-deadline';
+import { requestFollowing, type HopOptions } from './http-redirects';
 import type { TaskDef } from '../flow/flow-definition';
 import type { TaskContext } from '../run/task-context';
 
@@ -199,17 +200,21 @@ export function dispatcherFor(ctx: TaskContext, options: HttpOptions): Dispatche
   });
 }
 
-/** Sends the request (following redirects unless told not to); transport failures become task failures. */
+/**
+ * Sends the request (following redirects unless told not to); transport failures become task failures.
+ * `signal` aborts it (by default the task's own abort; http.Request passes its ExchangeDeadline).
+ */
 export async function send(
   ctx: TaskContext,
   prepared: PreparedRequest,
   dispatcher: Dispatcher,
+  signal: HopOptions['signal'] = ctx.requestSignal,
 ): Promise<Dispatcher.ResponseData> {
   const { target, method, headers, options } = prepared;
-  const hopOptions = {
+  const hopOptions: HopOptions = {
     headersTimeout: options.readTimeoutMs,
     bodyTimeout: options.readTimeoutMs,
-    signal: ctx.requestSignal,
+    signal,
   };
   try {
     if (target) {
@@ -249,6 +254,10 @@ export function transportFailure(error: unknown, prepared: PreparedRequest, phas
     case 'UND_ERR_BODY_TIMEOUT':
       return new TaskFailure(
         `Read timeout after ${formatJavaDuration(prepared.options.readTimeoutMs)} while ${phase} of ${url} (options.readTimeout)`,
+      );
+    case EXCHANGE_TIMEOUT_CODE:
+      return new TaskFailure(
+        `Read timeout after ${formatJavaDuration(prepared.options.readTimeoutMs + EXCHANGE_GRACE_MS)} while ${phase} of ${url} (the whole response must arrive within options.readTimeout + 1 s)`,
       );
     case 'ENOTFOUND':
       return new TaskFailure(`Unknown host: ${url}`);

@@ -1,9 +1,11 @@
 // io.kestra.plugin.core.http.Request: sends the request and outputs `uri`, `code`, `headers` (lists
-// of strings) and `body` (the raw text). A status ≥ 400 fails the task unless `allowFailed`.
+// of strings) and `body` (the raw text). A status ≥ 400 fails the task unless `allowFailed`. The whole
+// exchange, body included, must complete within options.readTimeout + 1 s (exchange-deadline.ts).
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { PebbleMap } from '../../expr/values';
 import { TaskFailure, type RunnableHandler } from '../run/handlers';
+import { EXCHANGE_GRACE_MS, ExchangeDeadline } from './exchange-deadline';
 import {
   dispatcherFor,
   headerLists,
@@ -18,14 +20,25 @@ export const requestTask: RunnableHandler = {
   async run(ctx) {
     const prepared = await prepareRequest(ctx);
     const dispatcher = dispatcherFor(ctx, prepared.options);
-    const response = await send(ctx, prepared, dispatcher);
-    const limit = prepared.method === 'HEAD' ? Number.MAX_SAFE_INTEGER : prepared.options.maxContentLength;
+    const { readTimeoutMs } = prepared.options;
+    // A negative readTimeout sets no cap (as in Micronaut).
+    const deadline =
+      readTimeoutMs >= 0
+        ? new ExchangeDeadline(ctx.abortSource, readTimeoutMs + EXCHANGE_GRACE_MS)
+        : undefined;
+    let response: Dispatcher.ResponseData;
     let body: string;
     try {
-      body = await readText(response, limit, prepared.url);
-    } catch (error) {
-      if (error instanceof TaskFailure) throw error;
-      throw transportFailure(error, prepared, 'reading the response body');
+      response = await send(ctx, prepared, dispatcher, deadline?.signal);
+      const limit = prepared.method === 'HEAD' ? Number.MAX_SAFE_INTEGER : prepared.options.maxContentLength;
+      try {
+        body = await readText(response, limit, prepared.url);
+      } catch (error) {
+        if (error instanceof TaskFailure) throw error;
+        throw transportFailure(error, prepared, 'reading the response body');
+      }
+    } finally {
+      deadline?.finish();
     }
     if (response.statusCode >= 400 && ctx.prop('allowFailed') !== true) {
       throw statusFailure(prepared.url, response.statusCode, STATUS_CODES[response.statusCode] ?? '');
