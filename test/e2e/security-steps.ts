@@ -153,10 +153,7 @@ async function openSignIn(wb: Workbench, serverUrl: string): Promise<void> {
 
 async function signInWithToken(wb: Workbench, serverUrl: string, token: string): Promise<void> {
   await openSignIn(wb, serverUrl);
-  await wb.quickInput
-    .locator('.monaco-list-row.focused', { hasText: 'API token' })
-    .waitFor({ timeout: 15_000 });
-  await wb.page.keyboard.press('Enter');
+  await wb.pick('API token', 'Kestra API token');
   await wb.answer('Kestra API token', token);
   await wb.page.keyboard.press('Enter');
   await wb.page
@@ -172,10 +169,7 @@ async function signInWithPassword(
 ): Promise<void> {
   await openSignIn(wb, serverUrl);
   await wb.page.keyboard.press('ArrowDown');
-  await wb.quickInput
-    .locator('.monaco-list-row.focused', { hasText: 'Username and password' })
-    .waitFor({ timeout: 15_000 });
-  await wb.page.keyboard.press('Enter');
+  await wb.pick('Username and password', 'Kestra username');
   await wb.answer('Kestra username', username);
   await wb.page.keyboard.press('Enter');
   const box = await wb.answer(`Password of ${username}`, password);

@@ -222,10 +222,7 @@ export async function signInAndOut(wb: Workbench, serverUrl: string): Promise<vo
   await wb.answer('Kestra: Sign In', serverUrl);
   await wb.page.keyboard.press('Enter');
   await wb.answer(`Kestra: Sign In to ${serverUrl}`, '');
-  await wb.quickInput
-    .locator('.monaco-list-row.focused', { hasText: 'API token' })
-    .waitFor({ timeout: 15_000 });
-  await wb.page.keyboard.press('Enter');
+  await wb.pick('API token', 'Kestra API token');
   const token = await wb.answer('Kestra API token', 'e2e-token');
   assert.equal(await token.getAttribute('type'), 'password', 'the token is typed in a password box');
   await wb.shot('12-sign-in-token');

@@ -57,6 +57,27 @@ export class Workbench {
     if (!asks) await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
+  /**
+   * Accepts the focused item of the open quick pick (`item`), pressing Enter again while the next
+   * input (`nextTitle`) has not appeared: a key pressed while the pick is still settling is dropped.
+   */
+  async pick(item: string, nextTitle: string): Promise<void> {
+    const row = this.quickInput.locator('.monaco-list-row.focused', { hasText: item });
+    await row.waitFor({ timeout: 15_000 });
+    const next = this.page.locator('.quick-input-widget', { hasText: nextTitle });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.keyboard.press('Enter');
+      try {
+        await next.waitFor({ state: 'visible', timeout: 5_000 });
+        return;
+      } catch {
+        // Press again only while the pick itself is still showing the item.
+        if (!(await row.isVisible())) break;
+      }
+    }
+    await next.waitFor({ state: 'visible', timeout: 15_000 });
+  }
+
   /** Answers the quick input titled `title`: types `text` (or nothing) and presses Enter. */
   async answer(title: string, text: string): Promise<Locator> {
     const widget = this.page.locator('.quick-input-widget', { hasText: title });
