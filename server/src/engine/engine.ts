@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { toJsonMap, type JsonMap, type JsonValue, type RunEvent } from './events';
 import { FlowFinder } from './flow/flow-finder';
-import { loadFlow, type FlowProblem } from './flow/load-flow';
+import { loadFlow, type FlowProblem, type LoadFlowResult } from './flow/load-flow';
 import type { Execution } from './run/execution';
 import type { ExecutionRunner } from './run/executor';
 import { KvStore } from './run/kv-store';
@@ -33,6 +33,8 @@ export interface RunFlowOptions {
   confirm?: Confirm;
   templates?: TemplateEngine;
   now?: () => Date;
+  /** `loadFlow(text, filePath)` when the caller has already done it (the CLI reads input types first). */
+  loaded?: LoadFlowResult;
 }
 
 export type RunFlowResult =
@@ -48,7 +50,7 @@ export function stateDirectory(cwd: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function runFlow(options: RunFlowOptions): Promise<RunFlowResult> {
-  const loaded = loadFlow(options.text, options.filePath);
+  const loaded = options.loaded ?? loadFlow(options.text, options.filePath);
   if (!loaded.ok) return { status: 'invalid-flow', problems: loaded.problems };
   const flow = loaded.flow;
   if (flow.disabled) {

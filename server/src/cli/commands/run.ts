@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { relative, resolve } from 'node:path';
 import { runFlow } from '../../engine/engine';
 import type { RunEvent } from '../../engine/events';
-import { loadFlow } from '../../engine/flow/load-flow';
+import { loadFlow, type LoadFlowResult } from '../../engine/flow/load-flow';
 import { remoteInputsFromArgs, runOnServer } from '../../remote/run-on-server';
 import { RemoteError } from '../../remote/remote-error';
 import type { Confirm } from '../../engine/run/task-context';
@@ -48,8 +48,7 @@ function readText(path: string, what: string): string {
 }
 
 /** `--input` values: `@path` is the file itself for FILE inputs, its content for the others. */
-function collectInputs(args: RunArgs, text: string, io: CliIo): Record<string, unknown> {
-  const loaded = loadFlow(text);
+function collectInputs(args: RunArgs, loaded: LoadFlowResult, io: CliIo): Record<string, unknown> {
   const types = new Map(loaded.ok ? loaded.flow.inputs.map((input) => [input.id, input.type]) : []);
   const inputs: Record<string, unknown> = {};
   for (const { id, value } of args.inputs) {
@@ -131,10 +130,13 @@ export const runCommand: CliCommand = {
     const fromCwd = relative(io.cwd, path);
     const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : path;
     if (parsed.server !== undefined) return runRemotely(parsed, text, shown, onEvent, io);
-    const inputs = collectInputs(parsed, text, io);
+    // Loaded once: the input types here, the run below (a large flow takes seconds to read).
+    const loaded = loadFlow(text, path);
+    const inputs = collectInputs(parsed, loaded, io);
     const result = await runFlow({
       text,
       filePath: path,
+      loaded,
       inputs,
       cwd: io.cwd,
       env: io.env,
