@@ -50,6 +50,20 @@ function startRun(path: string) {
   };
 }
 
+/** A killed run: it exited by itself with exit code 1, reported KILLED, and left no process behind. */
+async function endedKilledAndGone(
+  run: ReturnType<typeof startRun>,
+  grandchildren: number[],
+  path: string,
+): Promise<void> {
+  const exit = await run.closed;
+  assert.deepEqual(exit, { code: 1, signal: null }, 'exited by itself, with the code of a killed run');
+  assert.deepEqual(run.lastEvent(), { event: 'execution.ended', state: 'KILLED' });
+  assert.equal(isAlive(run.pid), false);
+  assert.deepEqual(grandchildren.filter(isAlive), []);
+  assert.deepEqual(processesMentioning(path), []);
+}
+
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [cliPath, 'run', ...args], { encoding: 'utf8', cwd: work, env });
 }
@@ -177,12 +191,7 @@ describe('dist/cli.js run', () => {
     assert.ok(descendants(process.pid).includes(run.pid));
     const grandchildren = descendants(run.pid);
     run.child.kill('SIGINT');
-    const exit = await run.closed;
-    assert.deepEqual(exit, { code: 1, signal: null }, 'exited by itself, with the code of a killed run');
-    assert.deepEqual(run.lastEvent(), { event: 'execution.ended', state: 'KILLED' });
-    assert.equal(isAlive(run.pid), false);
-    assert.deepEqual(grandchildren.filter(isAlive), []);
-    assert.deepEqual(processesMentioning(path), []);
+    await endedKilledAndGone(run, grandchildren, path);
   });
 
   it('SIGTERM during a request the server never answers: KILLED, exit 1, connection closed', async () => {
@@ -205,12 +214,7 @@ describe('dist/cli.js run', () => {
     await received;
     const grandchildren = descendants(run.pid);
     run.child.kill('SIGTERM');
-    const exit = await run.closed;
-    assert.deepEqual(exit, { code: 1, signal: null }, 'exited by itself, with the code of a killed run');
-    assert.deepEqual(run.lastEvent(), { event: 'execution.ended', state: 'KILLED' });
-    assert.equal(isAlive(run.pid), false);
-    assert.deepEqual(grandchildren.filter(isAlive), []);
-    assert.deepEqual(processesMentioning(path), []);
+    await endedKilledAndGone(run, grandchildren, path);
     // The client's end went with the process; the server sees its end closed.
     while (sockets.size > 0) await new Promise((resolveTick) => setTimeout(resolveTick, 5));
   });
