@@ -3,7 +3,8 @@
 // only to the run process's environment.
 import * as vscode from 'vscode';
 import { credentialEnvironment, parseCredentials, type Credentials } from './credential-env';
-import { checkServerUrl, readRunSettings } from './settings';
+import { readRunSettings } from './settings';
+import { checkServerUrl } from './server-url';
 
 const KEY_PREFIX = 'kestraFlow.credentials:';
 

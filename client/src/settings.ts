@@ -2,8 +2,6 @@
 import * as vscode from 'vscode';
 import type { RunTarget } from '../webview/protocol';
 
-export { checkServerUrl } from './server-url';
-
 export interface RunSettings {
   target: RunTarget;
   serverUrl: string;

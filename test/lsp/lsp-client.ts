@@ -14,8 +14,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 
-/** The bundled server; KESTRA_FLOW_TEST_SERVER points the tests at another build (e.g. an unminified one to profile). */
-export const SERVER = process.env.KESTRA_FLOW_TEST_SERVER ?? resolve(__dirname, '../../dist/server.js');
+export const SERVER = resolve(__dirname, '../../dist/server.js');
 
 export interface StatusNotification {
   source: string;
