@@ -86,6 +86,13 @@ await Promise.all([
     outfile: 'dist/run.js',
     external: ['vscode'],
   }),
+  // The engine for `npm run bench` (bench/engine/bundled-engine.ts); not part of the .vsix.
+  build({
+    ...common,
+    sourcemap: false,
+    entryPoints: ['bench/engine/engine-entry.ts'],
+    outfile: 'dist/bench/engine.js',
+  }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

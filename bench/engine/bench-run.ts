@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runFlow } from '../../server/src/engine/engine';
 import type { RunEvent } from '../../server/src/engine/events';
 import { summarize } from '../measure';
+import { engine } from './bundled-engine';
 
 /** A state folder for bench runs (KV store, storage), removed by `remove()`. */
 export function benchStateDir(): { path: string; remove: () => void } {
@@ -21,7 +21,12 @@ export async function runBenchFlow(
   expectedRuns: number,
   stateDir: string,
 ): Promise<void> {
-  const result = await runFlow({ text, cwd: stateDir, env: { KESTRA_FLOW_STATE_DIR: stateDir }, onEvent });
+  const result = await engine.runFlow({
+    text,
+    cwd: stateDir,
+    env: { KESTRA_FLOW_STATE_DIR: stateDir },
+    onEvent,
+  });
   if (result.status !== 'ran') throw new Error(`bench flow not run: ${JSON.stringify(result)}`);
   const { state, taskRuns } = result.execution;
   if (state.current !== 'SUCCESS' || taskRuns.length !== expectedRuns)

@@ -7,8 +7,8 @@ import { startLoopbackServer } from '../engine/loopback-server';
 import { ms, summarize } from '../measure';
 
 const REQUESTS = 300;
-const RUNS = 9;
-const WARMUP = 3;
+const RUNS = 25;
+const WARMUP = 5;
 const ENGINE_WARMUP = 30;
 const GOAL_RATIO = 1.5;
 
@@ -134,7 +134,8 @@ export const engineHttpSection: BenchSection = {
         rows,
         notes: [
           '',
-          `engine: runFlow of a ForEach over ${REQUESTS} values, one io.kestra.plugin.core.http.Request GET each`,
+          `engine: runFlow (the engine bundled as shipped: dist/bench/engine.js) of a ForEach over ${REQUESTS} values,`,
+          'one io.kestra.plugin.core.http.Request GET each',
           `(uri rendered with taskrun.value), events to a no-op listener; bare: the same ${REQUESTS} GETs with`,
           "undici's request() in this process against the same 127.0.0.1 server (small JSON body), through an Agent",
           'created for the run and destroyed after it, as the engine does per execution; ratio = engine / bare',

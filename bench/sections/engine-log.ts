@@ -3,11 +3,10 @@
 // (what `kestra-flow run --format ndjson` costs). "load" is loadFlow alone (YAML, validation,
 // definitions), part of the total.
 import { Writable } from 'node:stream';
-import { ndjsonPrinter } from '../../server/src/cli/commands/run-output';
 import type { RunEvent } from '../../server/src/engine/events';
-import { loadFlow } from '../../server/src/engine/flow/load-flow';
 import type { BenchSection, BenchTable } from '../bench-types';
 import { benchStateDir, runBenchFlow, timeAsync } from '../engine/bench-run';
+import { engine } from '../engine/bundled-engine';
 import { ms } from '../measure';
 
 const GOAL_MS_PER_TASK = 0.2;
@@ -35,7 +34,7 @@ function listeners(): [name: string, listener: () => (event: RunEvent) => void][
       'NDJSON → null stream',
       () => {
         const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-        return ndjsonPrinter((text) => sink.write(text));
+        return engine.ndjsonPrinter((text) => sink.write(text));
       },
     ],
   ];
@@ -50,7 +49,7 @@ export const engineLogSection: BenchSection = {
     try {
       for (const [tasks, runs] of SIZES) {
         const text = logFlow(tasks);
-        const load = await timeAsync(async () => loadFlow(text), runs);
+        const load = await timeAsync(async () => engine.loadFlow(text), runs);
         for (const [name, listener] of listeners()) {
           const total = await timeAsync(() => runBenchFlow(text, listener(), tasks, state.path), runs);
           rows.push({

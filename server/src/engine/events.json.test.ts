@@ -38,12 +38,23 @@ describe('toJsonValue', () => {
     assert.equal(Object.getPrototypeOf(toJsonValue(withProto)), Object.prototype);
   });
 
-  it('copies: changing the event does not change the source', () => {
-    const outputs = { list: [1, { a: 1 }], map: { b: 2 } };
-    const copy = toJsonMap(outputs);
-    (copy.map as Record<string, number>).b = 3;
-    assert.equal(outputs.map.b, 2);
-    assert.notEqual(copy.list, outputs.list);
+  it('passes JSON data as is, and copies anything a JSON round trip would change, however deep', () => {
+    const plain = { list: [1, { a: 'x', e: [] }], map: { b: 2.5, c: null, d: true }, s: '' };
+    assert.equal(toJsonMap(plain), plain);
+    const changed: unknown[] = [
+      { deep: { list: [1, new PebbleDouble(2)] } },
+      { deep: [[-0]] },
+      { deep: { gone: undefined } },
+      { deep: [NaN] },
+      { deep: { date: new Date(0) } },
+      { deep: JSON.parse('{"__proto__": 1}') as unknown },
+    ];
+    for (const sample of changed) {
+      const copy = toJsonValue(sample);
+      assert.notEqual(copy, sample);
+      assert.equal(JSON.stringify(copy), JSON.stringify(roundTrip(sample)));
+      assert.deepEqual(copy, roundTrip(sample));
+    }
   });
 
   it('maps undefined and non-objects to null or an empty map', () => {

@@ -64,6 +64,10 @@ export interface ExecutionEndedEvent {
 export type RunEvent =
   ExecutionStartedEvent | TaskRunStartedEvent | LogEvent | TaskRunEndedEvent | ExecutionEndedEvent;
 
+/**
+ * Receives each event as it happens. Values in an event (outputs) may be the engine's own objects,
+ * which never change once the event is sent: read them, copy them to keep a changed version.
+ */
 export type RunEventListener = (event: RunEvent) => void;
 
 /** Rank of a level, for `logLevel` filtering (TRACE lowest). */
@@ -75,10 +79,42 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-/** Serialises a value for an event: Pebble doubles become numbers, dates strings (their toJSON). */
+/**
+ * A value as an event carries it, as JSON would give it back: Pebble doubles become numbers, dates
+ * strings (their toJSON). Data that is JSON already (task outputs, almost always) is passed as is,
+ * since outputs are never changed in place once set: checking it allocates nothing, copying it did.
+ */
 export function toJsonValue(value: unknown): JsonValue {
   if (value === undefined) return null;
-  return jsonCopy(value) as JsonValue;
+  return isJsonData(value) ? value : (jsonCopy(value) as JsonValue);
+}
+
+/** Whether JSON would give `value` back unchanged: plain objects and arrays of JSON scalars. */
+function isJsonData(value: unknown): value is JsonValue {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !(value === 0 && 1 / value < 0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isJsonData(value[i])) return false;
+        return true;
+      }
+      const plain = value as Record<string, unknown>;
+      if (Object.getPrototypeOf(plain) !== Object.prototype || typeof plain.toJSON === 'function')
+        return false;
+      for (const key in plain) {
+        if (!Object.hasOwn(plain, key)) return false;
+        if (key === '__proto__' || !isJsonData(plain[key])) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /**

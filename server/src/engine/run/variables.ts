@@ -31,12 +31,17 @@ export interface SharedVariables {
   detach(value: PebbleValue): PebbleValue;
 }
 
-/** Variables fixed for the whole execution: `envs`, `flow`, `vars`, `inputs` (with defaults). */
+/**
+ * Variables fixed for the whole execution: `envs`, `flow`, `vars`, `inputs` (with defaults),
+ * `execution`, `globals`. Shared by every task's variables (a render never changes them).
+ */
 export interface StaticVariables {
   envs: PebbleMap;
   flow: PebbleMap;
   vars?: PebbleValue;
   inputs?: PebbleMap;
+  execution: PebbleMap;
+  globals: PebbleMap;
 }
 
 export function buildSharedVariables(execution: Execution): SharedVariables {
@@ -56,7 +61,12 @@ export function staticVariables(
 ): StaticVariables {
   const flowVar: PebbleMap = { id: flow.id, namespace: flow.namespace };
   if (flow.revision !== undefined) flowVar.revision = flow.revision;
-  const result: StaticVariables = { envs: kestraEnvs(env), flow: flowVar };
+  const result: StaticVariables = {
+    envs: kestraEnvs(env),
+    flow: flowVar,
+    execution: { id: execution.id, startDate: startDate(execution.state), originalId: execution.id },
+    globals: {},
+  };
   if (flow.variables) result.vars = fromJsonValue(flow.variables);
   const inputs: PebbleMap = { ...execution.inputs };
   for (const input of flow.inputs) {
@@ -84,7 +94,7 @@ export function buildVariables(scope: VariableScope): PebbleMap {
   const { flow, execution, task, taskRun } = scope;
   const shared = scope.shared ?? buildSharedVariables(execution);
   const statics = shared.statics ?? staticVariables(flow, execution, scope.env);
-  const variables: PebbleMap = { envs: statics.envs, globals: {} };
+  const variables: PebbleMap = { envs: statics.envs, globals: statics.globals };
   variables.flow = statics.flow;
   if (statics.vars !== undefined) variables.vars = statics.vars;
   if (task) variables.task = { id: task.id, type: task.declaredType };
@@ -94,15 +104,31 @@ export function buildVariables(scope: VariableScope): PebbleMap {
     variables.parents = parents;
     if (parents.length > 0) variables.parent = parents[0];
   }
-  variables.execution = { id: execution.id, startDate: startDate(execution.state), originalId: execution.id };
+  variables.execution = statics.execution;
   variables.outputs = shared.outputs;
   variables.tasks = shared.tasks;
   if (statics.inputs) variables.inputs = statics.inputs;
   if (execution.trigger) variables.trigger = execution.trigger.variables;
-  const labels: PebbleMap = {};
-  for (const label of execution.labels) if (!(label.key in labels)) labels[label.key] = label.value;
-  variables.labels = labels;
+  variables.labels = labelsVariable(execution);
   return variables;
+}
+
+/** The `labels` map last built for an execution, with the labels it was built from. */
+const builtLabels = new WeakMap<Execution, { from: { key: string; value: string }[]; map: PebbleMap }>();
+
+/** `labels`: the first value of each key; rebuilt only when the labels changed (a Labels task). */
+function labelsVariable(execution: Execution): PebbleMap {
+  const labels = execution.labels;
+  const built = builtLabels.get(execution);
+  if (
+    built?.from.length === labels.length &&
+    built.from.every((label, i) => label.key === labels[i].key && label.value === labels[i].value)
+  )
+    return built.map;
+  const map: PebbleMap = {};
+  for (const label of labels) if (!(label.key in map)) map[label.key] = label.value;
+  builtLabels.set(execution, { from: labels.map(({ key, value }) => ({ key, value })), map });
+  return map;
 }
 
 function taskRunVariable(run: TaskRun, attemptsCount = run.attempts.length): PebbleMap {
