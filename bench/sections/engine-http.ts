@@ -7,8 +7,8 @@ import { startLoopbackServer } from '../engine/loopback-server';
 import { ms, summarize } from '../measure';
 
 const REQUESTS = 300;
-const RUNS = 25;
-const WARMUP = 5;
+const RUNS = 75;
+const WARMUP = 10;
 const ENGINE_WARMUP = 30;
 const GOAL_RATIO = 1.5;
 

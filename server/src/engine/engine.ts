@@ -148,7 +148,7 @@ async function runAndReport(
     time: runner.now().toISOString(),
     executionId: execution.id,
     state: execution.state.current,
-    outputs: toJsonMap(runner.sharedVariables().outputs),
+    outputs: toJsonMap(runner.sharedVariables().outputs, runner.jsonOutputs),
     ...(execution.outputs ? { flowOutputs: toJsonMap(execution.outputs) } : {}),
     ...(error ? { error } : {}),
   });

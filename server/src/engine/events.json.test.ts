@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PebbleDouble } from '../expr/values';
-import { toJsonMap, toJsonValue } from './events';
+import { taskOutputsJson, toJsonMap, toJsonValue } from './events';
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
@@ -55,6 +55,22 @@ describe('toJsonValue', () => {
       assert.equal(JSON.stringify(copy), JSON.stringify(roundTrip(sample)));
       assert.deepEqual(copy, roundTrip(sample));
     }
+  });
+
+  it('passes task outputs that are JSON as is, in their event and in a tree holding them', () => {
+    const outputs = { code: 200, headers: { 'content-type': ['application/json'] }, body: '{}' };
+    const known = new Set<object>();
+    assert.equal(taskOutputsJson(outputs, known), outputs);
+    assert.deepEqual([...known], [outputs]);
+    const tree = { get: { '0': outputs, '1': { value: 'x' } } };
+    assert.equal(toJsonMap(tree, known), tree);
+    const typed = { value: new PebbleDouble(1.5) };
+    const copy = taskOutputsJson(typed, known);
+    assert.equal(known.has(typed), false);
+    assert.notEqual(copy, typed);
+    assert.deepEqual(copy, { value: 1.5 });
+    const withTyped = toJsonMap({ get: { '0': typed } }, known);
+    assert.deepEqual(withTyped, { get: { '0': { value: 1.5 } } });
   });
 
   it('maps undefined and non-objects to null or an empty map', () => {

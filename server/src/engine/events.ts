@@ -84,13 +84,29 @@ export function isLogLevel(value: unknown): value is LogLevel {
  * strings (their toJSON). Data that is JSON already (task outputs, almost always) is passed as is,
  * since outputs are never changed in place once set: checking it allocates nothing, copying it did.
  */
-export function toJsonValue(value: unknown): JsonValue {
+export function toJsonValue(value: unknown, known?: ReadonlySet<object>): JsonValue {
   if (value === undefined) return null;
-  return isJsonData(value) ? value : (jsonCopy(value) as JsonValue);
+  return isJsonData(value, known) ? value : (jsonCopy(value) as JsonValue);
 }
 
-/** Whether JSON would give `value` back unchanged: plain objects and arrays of JSON scalars. */
-function isJsonData(value: unknown): value is JsonValue {
+/**
+ * A task run's outputs for its `taskrun.ended` event (see toJsonValue). Outputs found to be JSON are
+ * added to `known` (the execution's), so that `execution.ended`, whose `outputs` holds every run's,
+ * does not walk them again (a Set: a WeakSet entry cost the garbage collector more than the walk).
+ */
+export function taskOutputsJson(outputs: object, known: Set<object>): JsonMap {
+  if (isJsonData(outputs, known) && !Array.isArray(outputs)) {
+    known.add(outputs);
+    return outputs as JsonMap;
+  }
+  return toJsonMap(outputs, known);
+}
+
+/**
+ * Whether JSON would give `value` back unchanged: plain objects and arrays of JSON scalars (or
+ * objects in `known`, found so before).
+ */
+function isJsonData(value: unknown, known: ReadonlySet<object> | undefined): value is JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -100,15 +116,16 @@ function isJsonData(value: unknown): value is JsonValue {
     case 'object': {
       if (value === null) return true;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!isJsonData(value[i])) return false;
+        for (let i = 0; i < value.length; i++) if (!isJsonData(value[i], known)) return false;
         return true;
       }
       const plain = value as Record<string, unknown>;
+      if (known?.has(plain)) return true;
       if (Object.getPrototypeOf(plain) !== Object.prototype || typeof plain.toJSON === 'function')
         return false;
       for (const key in plain) {
         if (!Object.hasOwn(plain, key)) return false;
-        if (key === '__proto__' || !isJsonData(plain[key])) return false;
+        if (key === '__proto__' || !isJsonData(plain[key], known)) return false;
       }
       return true;
     }
@@ -162,7 +179,7 @@ function jsonCopy(value: unknown): JsonValue | undefined {
   return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
 }
 
-export function toJsonMap(value: unknown): JsonMap {
-  const json = toJsonValue(value);
+export function toJsonMap(value: unknown, known?: ReadonlySet<object>): JsonMap {
+  const json = toJsonValue(value, known);
   return json && typeof json === 'object' && !Array.isArray(json) ? json : {};
 }

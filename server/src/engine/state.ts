@@ -71,7 +71,13 @@ export function newState(initial: StateType, now: Date): State {
 export function transition(state: State, next: StateType, now: Date): void {
   if (state.current === next) return;
   state.current = next;
-  state.histories.push({ state: next, date: isoTime(now) });
+  const entry = { state: next, date: isoTime(now) };
+  const histories = state.histories;
+  // Short histories (nearly all: CREATED, RUNNING, an end) are replaced by an array of their exact
+  // size: a push grew the array to 17 slots, kept for as long as the execution.
+  if (histories.length === 1) state.histories = [histories[0], entry];
+  else if (histories.length === 2) state.histories = [histories[0], histories[1], entry];
+  else histories.push(entry);
 }
 
 export function startDate(state: State): string {

@@ -14,7 +14,8 @@ export interface Output {
 }
 
 export class StringOutput implements Output {
-  private readonly parts: string[] = [];
+  /** Appended to in place: most renders write two or three pieces, which an array then join cost more. */
+  private written = '';
 
   constructor(
     private readonly budget: Budget,
@@ -24,7 +25,7 @@ export class StringOutput implements Output {
 
   text(text: string): void {
     this.budget.write(text.length);
-    this.parts.push(text);
+    this.written += text;
   }
 
   value(value: PebbleValue): void {
@@ -32,7 +33,7 @@ export class StringOutput implements Output {
   }
 
   toString(): string {
-    return this.parts.join('');
+    return this.written;
   }
 }
 

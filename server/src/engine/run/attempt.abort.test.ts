@@ -25,4 +25,30 @@ describe('AttemptAbort', () => {
     assert.equal(abort.signal.aborted, true);
     assert.equal(abort.signal.reason, reason);
   });
+
+  it('calls its abort listeners once, in order, with the listeners of that moment', () => {
+    const abort = new AttemptAbort();
+    const calls: string[] = [];
+    const second = () => calls.push('second');
+    abort.on('abort', () => {
+      calls.push('first');
+      abort.removeListener('abort', second);
+      abort.on('abort', () => calls.push('added during the abort'));
+    });
+    abort.once('abort', second);
+    const removed = () => calls.push('removed');
+    abort.on('abort', removed);
+    abort.off('abort', removed);
+    assert.equal(abort.listenerCount('abort'), 2);
+    abort.abort(new Error('killed'));
+    abort.abort(new Error('again'));
+    assert.deepEqual(calls, ['first', 'second']);
+    assert.equal(abort.listenerCount('abort'), 0);
+  });
+
+  it('refuses any other event than abort', () => {
+    assert.throws(() => new AttemptAbort().on('error' as 'abort', () => undefined), {
+      message: "An attempt's abort emits only 'abort', not 'error'",
+    });
+  });
 });

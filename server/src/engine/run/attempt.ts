@@ -46,7 +46,9 @@ export function startAttempt(
     }
   }
   const attempt = { state: newState('RUNNING', runner.now()) };
-  run.attempts.push(attempt);
+  // The first attempt makes an array of one (pushing to the empty one grew it to 17 slots).
+  if (run.attempts.length === 0) run.attempts = [attempt];
+  else run.attempts.push(attempt);
   runner.inFlight.set(run.id, controller);
   let timer: NodeJS.Timeout | undefined;
   if (timeoutMs !== undefined) {
@@ -54,29 +56,31 @@ export function startAttempt(
     timer = setTimeout(() => controller.abort(new TimeoutReason(ms)), ms);
   }
   const work = setupError !== undefined ? Promise.reject(new TaskFailure(setupError)) : handler.run(ctx);
-  runner.track(settleAttempt(runner, run, def, work, controller, timer));
+  settleAttempt(runner, run, def, work, controller, timer);
 }
 
-/** Waits for the attempt's work, then queues its completion on the executor loop. */
-async function settleAttempt(
+/** When the attempt's work settles, queues its completion on the executor loop (counted as pending). */
+function settleAttempt(
   runner: ExecutionRunner,
   run: TaskRun,
   def: TaskDef,
   work: Promise<RunnableResult | void>,
   controller: AttemptAbort,
   timer: NodeJS.Timeout | undefined,
-): Promise<void> {
-  let outcome: Outcome;
-  try {
-    outcome = { kind: 'ok', result: (await work) ?? {} };
-  } catch (error) {
-    outcome = failedOutcome(error, controller);
-  }
-  if (timer) clearTimeout(timer);
-  runner.post(() => {
-    runner.inFlight.delete(run.id);
-    completeAttempt(runner, run, def, outcome);
-  });
+): void {
+  runner.beginWork();
+  const settle = (outcome: Outcome): void => {
+    if (timer) clearTimeout(timer);
+    runner.post(() => {
+      runner.inFlight.delete(run.id);
+      completeAttempt(runner, run, def, outcome);
+    });
+    runner.endWork();
+  };
+  work.then(
+    (result) => settle({ kind: 'ok', result: result ?? {} }),
+    (error: unknown) => settle(failedOutcome(error, controller)),
+  );
 }
 
 function failedOutcome(error: unknown, controller: AttemptAbort): Outcome {

@@ -4,7 +4,7 @@
 // to an inbox; the loop sleeps until something arrives. Killing aborts every attempt and timer.
 import type { EvalServices } from '../../expr/registry-types';
 import {
-  toJsonMap,
+  taskOutputsJson,
   type LogLevel,
   type RunEvent,
   type TaskRunEndedEvent,
@@ -77,6 +77,8 @@ export class ExecutionRunner implements RunHost {
   readonly defs = new Map<string, TaskDef>();
   /** Abort controllers of attempts and subflows in flight, by run id. */
   readonly inFlight = new Map<string, { abort(reason?: unknown): void }>();
+  /** Task outputs sent in events and found to be JSON already (events.ts taskOutputsJson). */
+  readonly jsonOutputs = new Set<object>();
   /** Runs already announced with `taskrun.started`. */
   private readonly started = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -132,11 +134,16 @@ export class ExecutionRunner implements RunHost {
 
   /** Work the run must wait for before it returns (attempts, questions): counted until it settles. */
   track<T>(promise: Promise<T>): void {
-    this.pending++;
-    promise.then(this.untrack, this.untrack);
+    this.beginWork();
+    promise.then(this.endWork, this.endWork);
   }
 
-  private readonly untrack = (): void => {
+  /** The same count, for work that reports its own end (an attempt: one promise less per task). */
+  beginWork(): void {
+    this.pending++;
+  }
+
+  readonly endWork = (): void => {
     if (--this.pending === 0) this.drained?.();
   };
 
@@ -213,7 +220,7 @@ export class ExecutionRunner implements RunHost {
   }
 
   /** Flowable runs in RUNNING, in creation order. */
-  runningFlowables(): TaskRun[] {
+  runningFlowables(): readonly TaskRun[] {
     return this.tracker.runningFlowables();
   }
 
@@ -299,7 +306,7 @@ export class ExecutionRunner implements RunHost {
       taskRunId: run.id,
       taskId: run.taskId,
       state,
-      outputs: toJsonMap(run.outputs),
+      outputs: taskOutputsJson(run.outputs, this.jsonOutputs),
     };
     if (error !== undefined) event.error = error;
     this.emit(event);

@@ -62,16 +62,23 @@ export function isPlainMap(value: unknown): value is PebbleMap {
 }
 
 export class SharedVariablesCache {
-  private readonly touched = new Set<TaskRun>();
+  /**
+   * Runs touched since the last `get()`, in order, possibly repeated (applying a run twice gives the
+   * same result): an array reused from call to call, where a Set cost a new table on each clear.
+   */
+  private readonly touched: TaskRun[] = [];
+  private touchedCount = 0;
   private outputs: PebbleMap = {};
   private tasks: PebbleMap = {};
   private outputsStale = true;
   private tasksStale = true;
   private own = new WeakSet<object>();
   private meta = new WeakMap<object, NodeMeta>();
-  private leaves = new WeakMap<TaskRun, Leaf>();
+  // Keyed by run: plain Map and Set (they live as long as the execution, like its runs), as weak
+  // collections cost the garbage collector more for every entry.
+  private leaves = new Map<TaskRun, Leaf>();
   private taskInfo = new Map<string, TaskInfo>();
-  private seen = new WeakSet<TaskRun>();
+  private seen = new Set<TaskRun>();
 
   private statics?: StaticVariables;
   private view?: SharedVariables;
@@ -84,22 +91,24 @@ export class SharedVariablesCache {
 
   /** Records that a run was created, changed state or got outputs. */
   touch(run: TaskRun): void {
-    this.touched.add(run);
+    if (this.touchedCount > 0 && this.touched[this.touchedCount - 1] === run) return;
+    this.touched[this.touchedCount++] = run;
   }
 
   /** Runs were removed: rebuild everything on next use. */
   reset(): void {
-    this.touched.clear();
+    this.touchedCount = 0;
     this.outputsStale = true;
     this.tasksStale = true;
   }
 
   get(): SharedVariables {
-    for (const run of this.touched) {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const run = this.touched[i];
       if (!this.outputsStale) this.updateOutputs(run);
       if (!this.tasksStale) this.updateTasks(run);
     }
-    this.touched.clear();
+    this.touchedCount = 0;
     if (this.outputsStale) this.rebuildOutputs();
     if (this.tasksStale) this.rebuildTasks();
     this.statics ??= staticVariables(this.flow, this.execution, this.env);
@@ -170,7 +179,7 @@ export class SharedVariablesCache {
     this.meta = new WeakMap([
       [this.outputs, { first: new Map(), maxFirst: -1, shared: new Set(), irregular: false }],
     ]);
-    this.leaves = new WeakMap();
+    this.leaves = new Map();
     const index = runIndex(this.execution);
     for (const run of this.execution.taskRuns) {
       if (!run.outputs) continue;
@@ -286,7 +295,7 @@ export class SharedVariablesCache {
     this.tasks = {};
     this.own.add(this.tasks);
     this.taskInfo = new Map();
-    this.seen = new WeakSet();
+    this.seen = new Set();
     for (const run of this.execution.taskRuns) {
       this.register(run);
       if (run.value === undefined) {

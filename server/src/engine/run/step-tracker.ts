@@ -21,10 +21,13 @@ export interface ScopeKinds {
   isChildDriven(run: TaskRun): boolean;
 }
 
+/** The answer when no run qualifies (asked several times per task: no new array each time). */
+const NONE: readonly TaskRun[] = Object.freeze([]);
+
 export class StepTracker {
   private readonly toDispatch = new Set<TaskRun>();
   private readonly liveFlowables = new Set<TaskRun>();
-  private liveSorted?: TaskRun[];
+  private liveSorted?: readonly TaskRun[];
   private readonly stamps = { nexts: new Map<Scope, Stamp>(), end: new Map<Scope, Stamp>() };
 
   constructor(
@@ -46,12 +49,12 @@ export class StepTracker {
   }
 
   /** Runs in CREATED or RESTARTED, in creation order (a snapshot). */
-  dispatchable(): TaskRun[] {
+  dispatchable(): readonly TaskRun[] {
     return this.inCreationOrder(this.toDispatch);
   }
 
   /** Flowable runs in RUNNING, in creation order. */
-  runningFlowables(): TaskRun[] {
+  runningFlowables(): readonly TaskRun[] {
     this.liveSorted ??= this.inCreationOrder(this.liveFlowables);
     return this.liveSorted;
   }
@@ -87,8 +90,8 @@ export class StepTracker {
     this.stamps.end.clear();
   }
 
-  private inCreationOrder(runs: Set<TaskRun>): TaskRun[] {
-    if (runs.size === 0) return [];
+  private inCreationOrder(runs: Set<TaskRun>): readonly TaskRun[] {
+    if (runs.size === 0) return NONE;
     if (runs.size === 1) return [...runs];
     const index = runIndex(this.execution);
     return [...runs].sort((a, b) => index.order(a) - index.order(b));

@@ -12,7 +12,7 @@ import type { TaskHandler } from './handlers';
 import type { KvStore } from './kv-store';
 import type { RunStorage } from './storage';
 import type { TemplateEngine } from './template';
-import { signalOf, type AbortSource } from './attempt-abort';
+import { AttemptAbort, signalOf, type AbortSource } from './attempt-abort';
 import { buildVariables, type SharedVariables } from './variables';
 
 const NO_VARIABLES: PebbleMap = Object.freeze({}) as PebbleMap;
@@ -94,11 +94,13 @@ export class TaskContext {
   }
 
   /**
-   * The abort as undici takes it for a request's `signal`: an attempt passes its own emitter, so no
-   * AbortSignal is created for the request.
+   * The abort as undici takes it for a request's `signal`: an attempt passes itself (undici reads
+   * only `aborted`, `reason`, `once('abort')` and `removeListener` of a signal that is not an
+   * EventTarget), so no AbortSignal is created for the request.
    */
   get requestSignal(): AbortSignal | EventEmitter {
-    return this.abortSource;
+    const source = this.abortSource;
+    return source instanceof AttemptAbort ? (source as unknown as EventEmitter) : source;
   }
 
   get execution(): Execution {

@@ -8,6 +8,7 @@ import { formatJavaDuration, readDuration } from '../duration';
 import { TaskFailure } from '../run/handlers';
 import { EXCHANGE_GRACE_MS, EXCHANGE_TIMEOUT_CODE } from './exchange-deadline';
 import { requestFollowing, type HopOptions } from './http-redirects';
+import { httpTarget, type HttpTarget } from './http-target';
 import type { TaskDef } from '../flow/flow-definition';
 import type { TaskContext } from '../run/task-context';
 
@@ -25,8 +26,8 @@ export interface HttpOptions {
 
 export interface PreparedRequest {
   url: string;
-  /** `url` parsed, when it is an http(s) URL: sent without being parsed again. */
-  target?: URL;
+  /** Origin and path, when `url` is an http(s) URL: sent without being parsed again. */
+  target?: HttpTarget;
   method: Dispatcher.HttpMethod;
   headers: Record<string, string>;
   body?: string | FormData;
@@ -105,17 +106,6 @@ export function readHttpOptions(ctx: TaskContext): HttpOptions {
   const password = renderOption(ctx, fixed.basicAuthPassword);
   if (fixed.optionsError !== undefined) throw new TaskFailure(fixed.optionsError);
   return user && password ? { ...fixed.options, basicAuth: { user, password } } : fixed.options;
-}
-
-/** `url` parsed when it is an http(s) URL (undici explains itself why it refuses any other). */
-function httpTarget(url: string): URL | undefined {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return undefined;
-  }
-  return target.protocol === 'http:' || target.protocol === 'https:' ? target : undefined;
 }
 
 /** Builds the request from the task's properties, rendering the dynamic ones. */
@@ -218,8 +208,7 @@ export async function send(
   };
   try {
     if (target) {
-      const path = target.search ? `${target.pathname}${target.search}` : target.pathname;
-      const first = { origin: target.origin, path, method, headers, body: prepared.body };
+      const first = { origin: target.origin, path: target.path, method, headers, body: prepared.body };
       return await requestFollowing(dispatcher, first, hopOptions, options.followRedirects);
     }
     // Not an http(s) URL: undici refuses it with its own explanation.

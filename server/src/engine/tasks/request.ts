@@ -54,13 +54,13 @@ export const requestTask: RunnableHandler = {
 };
 
 /** The body as text (decoded with its charset), refused past `limit` bytes. */
-async function readText(response: Dispatcher.ResponseData, limit: number, url: string): Promise<string> {
+function readText(response: Dispatcher.ResponseData, limit: number, url: string): Promise<string> {
   const contentType = response.headers['content-type'];
   const label = charsetLabel(contentType);
   // A declared length within the limit is enforced by undici itself: read it in one go. UTF-8 (the
   // default) is decoded by undici as TextDecoder would: BOM dropped, bad bytes replaced.
   if (declaredWithin(response, limit) && (label === 'utf-8' || label === 'utf8')) return response.body.text();
-  return decode(await readBody(response, limit, url), label);
+  return readBody(response, limit, url).then((buffer) => decode(buffer, label));
 }
 
 function declaredWithin(response: Dispatcher.ResponseData, limit: number): boolean {
@@ -89,12 +89,20 @@ async function readBody(response: Dispatcher.ResponseData, limit: number, url: s
   return Buffer.concat(chunks);
 }
 
+/** The content type whose charset was read last, and that charset: responses repeat theirs. */
+let lastType: string | undefined;
+let lastLabel = 'utf-8';
+
 /** The charset of a content type, lower-cased (`utf-8` when it names none). */
 function charsetLabel(contentType: string | string[] | undefined): string {
   const type = Array.isArray(contentType) ? contentType[0] : contentType;
-  if (type === undefined || !/charset=/i.test(type)) return 'utf-8';
-  const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim().replace(/^"|"$/g, '').toLowerCase();
-  return charset ?? 'utf-8';
+  if (type === undefined) return 'utf-8';
+  if (type !== lastType) {
+    const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim().replace(/^"|"$/g, '').toLowerCase();
+    lastLabel = charset ?? 'utf-8';
+    lastType = type;
+  }
+  return lastLabel;
 }
 
 /** Decoders by charset (decoding without `stream` keeps no state between calls). */
