@@ -55,7 +55,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   minify: true,
-  keepNames: true,
+  keepNames: false,
   // yaml's ES module build: bundled as ESM its functions are bound directly, where its CommonJS build
   // goes through an interop getter on every call (isScalar, isPair… run per node), and it has no
   // per-token process.env debug reads.

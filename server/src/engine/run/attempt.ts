@@ -69,18 +69,26 @@ function settleAttempt(
   timer: NodeJS.Timeout | undefined,
 ): void {
   runner.beginWork();
-  const settle = (outcome: Outcome): void => {
-    if (timer) clearTimeout(timer);
-    runner.post(() => {
-      runner.inFlight.delete(run.id);
-      completeAttempt(runner, run, def, outcome);
-    });
-    runner.endWork();
-  };
+  // Inline callbacks: a named closure costs a defineProperty per attempt in the bundles (keepNames).
   work.then(
-    (result) => settle({ kind: 'ok', result: result ?? {} }),
-    (error: unknown) => settle(failedOutcome(error, controller)),
+    (result) => settled(runner, run, def, timer, { kind: 'ok', result: result ?? {} }),
+    (error: unknown) => settled(runner, run, def, timer, failedOutcome(error, controller)),
   );
+}
+
+function settled(
+  runner: ExecutionRunner,
+  run: TaskRun,
+  def: TaskDef,
+  timer: NodeJS.Timeout | undefined,
+  outcome: Outcome,
+): void {
+  if (timer) clearTimeout(timer);
+  runner.post(() => {
+    runner.inFlight.delete(run.id);
+    completeAttempt(runner, run, def, outcome);
+  });
+  runner.endWork();
 }
 
 function failedOutcome(error: unknown, controller: AttemptAbort): Outcome {
@@ -139,23 +147,23 @@ function completeAttempt(runner: ExecutionRunner, run: TaskRun, def: TaskDef, ou
 
 /** The task's `retry`, else the nearest ancestor's, else the flow's. */
 function findRetry(runner: ExecutionRunner, run: TaskRun, def: TaskDef): RetryPolicy | undefined {
-  const candidates: unknown[] = [def.props.retry];
+  let candidate: unknown = def.props.retry;
   let parentId = run.parentTaskRunId;
-  while (parentId) {
-    const parentRun = runIndex(runner.execution).get(parentId);
-    candidates.push(parentRun ? runner.defs.get(parentRun.id)?.props.retry : undefined);
-    parentId = parentRun?.parentTaskRunId;
-  }
-  candidates.push(runner.flow.retry);
-  for (const candidate of candidates) {
+  for (;;) {
     const policy = readRetry(candidate);
-    if (policy === undefined) continue;
-    if ('error' in policy) {
+    if (policy !== undefined) {
+      if (!('error' in policy)) return policy;
       runner.log(run, def, 'WARN', `Retry ignored: ${policy.error}`);
       return undefined;
     }
-    return policy;
+    if (parentId === undefined) break;
+    const parentRun = runIndex(runner.execution).get(parentId);
+    candidate = parentRun ? runner.defs.get(parentRun.id)?.props.retry : undefined;
+    parentId = parentRun?.parentTaskRunId;
   }
+  const policy = readRetry(runner.flow.retry);
+  if (policy === undefined || !('error' in policy)) return policy;
+  runner.log(run, def, 'WARN', `Retry ignored: ${policy.error}`);
   return undefined;
 }
 

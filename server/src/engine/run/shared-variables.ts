@@ -149,8 +149,11 @@ export class SharedVariablesCache {
 
   /** Key path of a run in `outputs`: task id, the values of its ancestors (outermost first), its value. */
   private pathOf(run: TaskRun): string[] {
-    const path = [run.taskId];
     const chain = ancestors(this.execution, run, runIndex(this.execution));
+    // Usually no ancestor has a value (a ForEach child): the path is made at its size, not pushed to.
+    if (!chain.some((parent) => parent.value !== undefined))
+      return run.value === undefined ? [run.taskId] : [run.taskId, run.value];
+    const path = [run.taskId];
     for (let i = chain.length - 1; i >= 0; i--)
       if (chain[i].value !== undefined) path.push(chain[i].value as string);
     if (run.value !== undefined) path.push(run.value);
