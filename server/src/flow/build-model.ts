@@ -1,5 +1,5 @@
 // Builds the flow model from a parsed YAML document: tasks at every depth, inputs, triggers, variables.
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type {
   FlowModel,
   FlowOutputModel,
@@ -11,20 +11,75 @@ import type {
   TriggerModel,
 } from './model';
 import type { LineIndex, Range } from './range';
-import { getPair, getValueNode, keyString } from './yaml-nodes';
+import { getValueNode, keyString } from './yaml-nodes';
 
 /** Keys of a task that hold lists of child tasks, in every core flowable (and in most plugins). */
 const LIST_SLOTS: TaskSlot[] = ['tasks', 'errors', 'then', 'else', 'finally', 'afterExecution'];
 
-export function buildFlowModel(root: YAMLMap, lines: LineIndex): FlowModel {
-  const builder = new ModelBuilder(lines);
+/** The keys the model reads from a task mapping. */
+type TaskKey = 'id' | 'type' | 'task' | 'cases' | 'defaults' | (typeof LIST_SLOTS)[number];
+const TASK_KEYS = new Set<string>(['id', 'type', 'task', 'cases', 'defaults', ...LIST_SLOTS]);
+
+/** Their values (the first pair of each key wins, as in getValueNode), and whether `type` is there. */
+type TaskKeys = Partial<Record<TaskKey, Node | null>> & { hasType: boolean };
+
+/** One pass over a task's pairs (a lookup per key read each pair again, some ten times per task). */
+function readTaskKeys(map: YAMLMap): TaskKeys {
+  const keys: TaskKeys = { hasType: false };
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue;
+    const key = item.key.value;
+    if (
+      typeof key !== 'string' ||
+      !TASK_KEYS.has(key) ||
+      (keys as Record<string, unknown>)[key] !== undefined
+    )
+      continue;
+    (keys as Record<string, unknown>)[key] = item.value ?? null;
+    if (key === 'type') keys.hasType = true;
+  }
+  return keys;
+}
+
+/**
+ * `previous`, the model of an earlier version of the document, lends its top-level tasks whose YAML
+ * node is the very same object: after an edit re-parsed alone (yaml-incremental.ts) the items before
+ * it are shared, and so are their text, offsets and lines. Their models (and those of their children)
+ * are then taken as they are, not built again.
+ */
+export function buildFlowModel(root: YAMLMap, lines: LineIndex, previous?: FlowModel): FlowModel {
+  const builder = new ModelBuilder(lines, previous);
   return builder.build(root);
 }
 
 class ModelBuilder {
   private readonly allTasks: TaskModel[] = [];
+  /** Top-level task models of the previous version, by their list item. */
+  private readonly reusable?: Map<YAMLMap, TaskModel>;
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(
+    private readonly lines: LineIndex,
+    previous: FlowModel | undefined,
+  ) {
+    if (!previous) return;
+    this.reusable = new Map();
+    for (const task of [...previous.tasks, ...previous.errors])
+      this.reusable.set(task.dagItem ?? task.node, task);
+  }
+
+  /** A previous top-level task model for this list item, with every model under it. */
+  private reused(item: YAMLMap, slot: TaskSlot, depth: number): TaskModel | undefined {
+    if (depth > 0 || !this.reusable) return undefined;
+    const task = this.reusable.get(item);
+    if (!task || task.slot !== slot) return undefined;
+    this.collect(task);
+    return task;
+  }
+
+  private collect(task: TaskModel): void {
+    this.allTasks.push(task);
+    for (const child of task.children) this.collect(child);
+  }
 
   build(root: YAMLMap): FlowModel {
     const keys = new Map<string, Pair>();
@@ -96,15 +151,20 @@ class ModelBuilder {
     const result: TaskModel[] = [];
     for (const item of node.items) {
       if (!isMap(item)) continue;
+      const reused = this.reused(item, slot, depth);
+      if (reused) {
+        result.push(reused);
+        continue;
+      }
+      const keys = readTaskKeys(item);
       // A Dag lists `{task: {...}, dependsOn: [...]}` items rather than tasks.
-      const inner = getValueNode(item, 'task');
-      if (isMap(inner) && !getPair(item, 'type')) {
-        const task = this.task(inner, slot, parent, depth, caseKey);
+      if (isMap(keys.task) && !keys.hasType) {
+        const task = this.task(keys.task, readTaskKeys(keys.task), slot, parent, depth, caseKey);
         task.dagItem = item;
         task.dependsOn = this.stringList(getValueNode(item, 'dependsOn'));
         result.push(task);
       } else {
-        result.push(this.task(item, slot, parent, depth, caseKey));
+        result.push(this.task(item, keys, slot, parent, depth, caseKey));
       }
     }
     return result;
@@ -112,6 +172,7 @@ class ModelBuilder {
 
   private task(
     node: YAMLMap,
+    keys: TaskKeys,
     slot: TaskSlot,
     parent: TaskModel | undefined,
     depth: number,
@@ -120,8 +181,8 @@ class ModelBuilder {
     const task: TaskModel = {
       node,
       range: this.range(node),
-      id: this.scalar(getValueNode(node, 'id')),
-      type: this.scalar(getValueNode(node, 'type')),
+      id: this.scalar(keys.id),
+      type: this.scalar(keys.type),
       parent,
       slot,
       caseKey,
@@ -132,17 +193,18 @@ class ModelBuilder {
     };
     this.allTasks.push(task);
     for (const childSlot of LIST_SLOTS) {
-      task.children.push(...this.taskList(getValueNode(node, childSlot), childSlot, task, depth + 1));
+      const list = keys[childSlot];
+      if (list !== undefined) task.children.push(...this.taskList(list, childSlot, task, depth + 1));
     }
     // Switch: `cases` maps a value to a task list; `defaults` is a task list.
-    const cases = getValueNode(node, 'cases');
+    const cases = keys.cases;
     if (isMap(cases)) {
       for (const pair of cases.items) {
         const key = keyString(pair as Pair) ?? '';
         task.children.push(...this.taskList(pair.value as Node, 'cases', task, depth + 1, key));
       }
     }
-    const defaults = getValueNode(node, 'defaults');
+    const defaults = keys.defaults;
     if (isSeq(defaults)) task.children.push(...this.taskList(defaults, 'defaults', task, depth + 1));
     return task;
   }

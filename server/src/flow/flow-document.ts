@@ -76,10 +76,25 @@ export function parseFlowDocument(text: string, previous?: FlowDocument): FlowDo
     return result;
   }
   const root = document.contents as YAMLMap;
-  result.model = buildFlowModel(root, yaml.lines);
-  result.diagnostics.push(...unquotedExpressions(document, yaml.lines));
+  result.model = buildFlowModel(root, yaml.lines, previous?.model);
+  lazyUnquotedExpressions(result, document, yaml.lines);
   lazyExpressions(result, document, result.model);
   return result;
+}
+
+/**
+ * The unquoted-expression diagnostics are added on first read of `diagnostics`: finding them walks
+ * every node, and completion and hover straight after an edit never read the diagnostics.
+ */
+function lazyUnquotedExpressions(result: FlowDocument, document: Document.Parsed, lines: LineIndex): void {
+  let diagnostics: FlowDiagnostic[] | undefined;
+  const found = result.diagnostics;
+  Object.defineProperty(result, 'diagnostics', {
+    configurable: true,
+    enumerable: true,
+    get: () => (diagnostics ??= [...found, ...unquotedExpressions(document, lines)]),
+    set: (value: FlowDiagnostic[]) => (diagnostics = value),
+  });
 }
 
 /**

@@ -26,7 +26,9 @@ export function parseYamlText(text: string, previous?: YamlText): YamlText {
   const lines = new LineIndex(text);
   if (previous?.documents.length === 1 && previous.syntaxDiagnostics.length === 0) {
     const document = reparseEditedItem(previous.documents[0], previous.text, text);
-    if (document) return located(text, lines, [document]);
+    // Nothing to report: the previous parse had no syntax problem, and the re-parsed item has no
+    // error and no anchor or alias (reparseEditedItem checks it).
+    if (document) return { text, lines, documents: [document], syntaxDiagnostics: [] };
   }
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {

@@ -36,7 +36,10 @@ function parse(text: string): Document.Parsed {
   return documents[0];
 }
 
-/** Every node as [class, range, value-or-source, spaceBefore, commentBefore], in document order. */
+/**
+ * Every node as [class, range, value-or-source, spaceBefore, commentBefore, own keys with a value,
+ * schema], in document order.
+ */
 function shape(node: unknown, out: unknown[] = []): unknown[] {
   if (isPair(node)) {
     shape(node.key, out);
@@ -49,6 +52,11 @@ function shape(node: unknown, out: unknown[] = []): unknown[] {
       record.source ?? record.value ?? null,
       node.spaceBefore,
       node.commentBefore,
+      Object.keys(node)
+        .filter((key) => record[key] !== undefined)
+        .sort()
+        .join(),
+      isCollection(node) ? [Object.keys(node).includes('schema'), node.schema !== undefined] : null,
     ]);
     if (isCollection(node)) for (const item of node.items) shape(item, out);
   }
@@ -119,5 +127,43 @@ describe('re-parsing only the edited list item', () => {
     const [firstAfter, , , thirdAfter] = incremental.model!.allTasks;
     assert.equal(firstAfter.node, firstBefore.node);
     assert.notEqual(thirdAfter.node, thirdBefore.node);
+    // So is the model of a task before the edit, which is not built again.
+    assert.equal(firstAfter, firstBefore);
+    assert.notEqual(thirdAfter, thirdBefore);
+  });
+
+  it('gives the full parse for edits anywhere in a long flow (texts compared chunk by chunk)', () => {
+    const tasks = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `  - id: task_${i}\n    type: io.kestra.plugin.core.log.Log\n    message: "step {{ task.id }} ${i}"\n`,
+    );
+    const long = `id: long\nnamespace: company.team\ntasks:\n${tasks.join('')}`;
+    let current = parseFlowDocument(long);
+    let text = long;
+    // Inserting, replacing and deleting characters at offsets before, on and after chunk boundaries.
+    for (const offset of [0, 470, 490, 500, 1024, 4000, 6100, long.length - 60]) {
+      // The last character inside the quotes of the first message at or after `offset`.
+      const at = text.indexOf('"\n', text.indexOf('message: "', offset)) - 1;
+      for (const next of [
+        text.slice(0, at) + 'x' + text.slice(at),
+        text.slice(0, at) + 'y' + text.slice(at + 1),
+        text.slice(0, at) + text.slice(at + 1),
+      ]) {
+        const incremental = parseFlowDocument(next, current);
+        const full = parseFlowDocument(next);
+        assert.deepEqual(shape(incremental.document?.contents), shape(full.document?.contents), `at ${at}`);
+        assert.deepEqual(
+          incremental.model?.allTasks.map((t) => [t.id?.value, t.range, t.type?.range]),
+          full.model?.allTasks.map((t) => [t.id?.value, t.range, t.type?.range]),
+        );
+        assert.deepEqual(incremental.diagnostics, full.diagnostics);
+        // Re-parsed alone (not the whole text): the tasks before the edited one are shared.
+        const firstTask = current.model!.allTasks[0];
+        if (at > firstTask.node.range![2]) assert.equal(incremental.model!.allTasks[0], firstTask);
+        current = incremental;
+        text = next;
+      }
+    }
   });
 });

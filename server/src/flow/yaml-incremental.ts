@@ -15,7 +15,6 @@
 // Anything else returns undefined and the caller parses the whole text. The previous document is not
 // changed: nodes before the edit are shared, nodes after it are copied with shifted offsets.
 import {
-  Alias,
   Document,
   isCollection,
   isMap,
@@ -57,15 +56,21 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Texts are compared this many characters at a time (natively) before the last chunk char by char. */
+const CHUNK = 512;
+
 function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
+  while (i + CHUNK <= max && b.startsWith(a.slice(i, i + CHUNK), i)) i += CHUNK;
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
+  while (i + CHUNK <= max && b.endsWith(a.slice(a.length - i - CHUNK, a.length - i), b.length - i))
+    i += CHUNK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -109,31 +114,41 @@ function shiftRange(range: [number, number, number], delta: number): [number, nu
   return [range[0] + delta, range[1] + delta, range[2] + delta];
 }
 
-/** A new, empty node of the same class (the plain classes only: a tagged subclass gets undefined). */
-function blank(node: unknown): Record<string, unknown> | undefined {
-  const proto = Object.getPrototypeOf(node);
-  if (proto === Scalar.prototype) return new Scalar(null) as unknown as Record<string, unknown>;
-  if (proto === YAMLMap.prototype)
-    return new YAMLMap((node as YAMLMap).schema) as unknown as Record<string, unknown>;
-  if (proto === YAMLSeq.prototype)
-    return new YAMLSeq((node as YAMLSeq).schema) as unknown as Record<string, unknown>;
-  if (proto === Pair.prototype) return new Pair(null) as unknown as Record<string, unknown>;
-  if (proto === Alias.prototype)
-    return new Alias((node as Alias).source) as unknown as Record<string, unknown>;
-  return undefined;
+/** The symbol under which `yaml` marks what a node is (its nodes/identity.js: a registered symbol). */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+/**
+ * A copy of one node of the plain classes (Scalar, YAMLMap, YAMLSeq, Pair), children not copied;
+ * undefined for any other (an Alias, a tagged subclass). Its own properties are copied as they are,
+ * its kind set as a plain property (yaml defines it read-only, and a defineProperty per node cost
+ * more than the rest of the copy), and a collection's `schema` (not enumerable) defined again.
+ */
+function plainCopy(node: object): Record<string | symbol, unknown> | undefined {
+  const proto: unknown = Object.getPrototypeOf(node);
+  const collection = proto === YAMLMap.prototype || proto === YAMLSeq.prototype;
+  if (!collection && proto !== Scalar.prototype && proto !== Pair.prototype) return undefined;
+  const copy = Object.assign(Object.create(proto) as object, node) as Record<string | symbol, unknown>;
+  copy[NODE_TYPE] = (node as Record<symbol, unknown>)[NODE_TYPE];
+  if (collection) {
+    Object.defineProperty(copy, 'schema', {
+      value: (node as YAMLMap).schema,
+      configurable: true,
+      enumerable: false,
+      writable: true,
+    });
+  }
+  return copy;
 }
 
 /** A copy of a node (or pair) and everything under it, every offset moved by `delta`. */
 function shiftedCopy<T>(node: T, delta: number): T {
   if (!isNode(node) && !isPair(node)) return node;
-  // Built through the constructors: a copy through property descriptors is several times slower.
   const copy =
-    blank(node) ??
+    plainCopy(node) ??
     (Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as Record<
       string,
       unknown
     >);
-  for (const key of Object.keys(node)) copy[key] = (node as Record<string, unknown>)[key];
   if (isPair(node)) {
     copy.key = shiftedCopy(node.key, delta);
     copy.value = shiftedCopy(node.value, delta);

@@ -24,7 +24,10 @@ export interface StoredDocument {
 }
 
 function isClean(flow: FlowDocument): boolean {
-  return flow.isFlow && flow.model !== undefined && !flow.diagnostics.some((d) => d.code === 'yaml-syntax');
+  // Syntax errors are all in syntaxDiagnostics (reading `diagnostics` would look for more).
+  return (
+    flow.isFlow && flow.model !== undefined && !flow.syntaxDiagnostics.some((d) => d.code === 'yaml-syntax')
+  );
 }
 
 export class FlowDocumentStore {
