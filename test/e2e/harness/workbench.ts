@@ -47,12 +47,22 @@ export class Workbench {
 
   /** Runs a command from the palette (F1), by its label as shown; `asks`: it opens an input of its own. */
   async command(label: string, asks = false): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
-    await this.page.keyboard.type(label);
-    await this.quickInput
-      .locator('.monaco-list-row.focused', { hasText: label })
-      .waitFor({ timeout: 15_000 });
+    // The palette lists the commands whose `when` holds as it opens: a context key the extension
+    // sets a moment after an editor opened (kestraFlow.isFlow) is missed. Then open it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await this.quickInput.waitFor({ state: 'visible', timeout: 15_000 });
+      await this.page.keyboard.type(label);
+      const row = this.quickInput.locator('.monaco-list-row.focused', { hasText: label });
+      try {
+        await row.waitFor({ timeout: attempt < 3 ? 5_000 : 15_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.keyboard.press('Escape');
+        await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
+      }
+    }
     await this.page.keyboard.press('Enter');
     if (!asks) await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
   }
