@@ -23,6 +23,11 @@ function day(iso: string | undefined): string {
   return (iso ?? '').slice(0, 10);
 }
 
+/** A four-column markdown table of `rows` under `header`; nothing when there are no rows. */
+function table(header: string, rows: string[]): string[] {
+  return rows.length ? [header, '|---|---|---|---|', ...rows] : [];
+}
+
 function lspRows(results: BenchResults): string[] {
   const lines: string[] = [];
   const diagnostics = rowsOf(results, 'lsp-diagnostics');
@@ -53,13 +58,7 @@ function lspRows(results: BenchResults): string[] {
         `${theirs['RSS 50×200 MB']} MB | ${ratios['RSS 50×200 MB']} |`,
     );
   }
-  return lines.length
-    ? [
-        '| measure (1,000-task flow unless said) | ours | yaml-language-server | ratio |',
-        '|---|---|---|---|',
-        ...lines,
-      ]
-    : [];
+  return table('| measure (1,000-task flow unless said) | ours | yaml-language-server | ratio |', lines);
 }
 
 function engineRows(results: BenchResults): string[] {
@@ -74,13 +73,7 @@ function engineRows(results: BenchResults): string[] {
       `| ${row.case}: 300 Request GETs on loopback | ${row.engine} ms | ${row.bare} ms (${row.baseline}) | ${row.ratio} |`,
     );
   }
-  return lines.length
-    ? [
-        '| engine (bundled as shipped) | engine | baseline | ratio / per task |',
-        '|---|---|---|---|',
-        ...lines,
-      ]
-    : [];
+  return table('| engine (bundled as shipped) | engine | baseline | ratio / per task |', lines);
 }
 
 function validationLine(results: BenchResults): string[] {
@@ -95,13 +88,12 @@ function validationLine(results: BenchResults): string[] {
 }
 
 function extensionRows(results: BenchResults): string[] {
-  const rows = rowsOf(results, 'extension');
-  if (!rows.length) return [];
-  return [
+  return table(
     '| VS Code extension (code-server) | median | p95 | target |',
-    '|---|---|---|---|',
-    ...rows.map((r) => `| ${String(r.measure).trim()} | ${r.median} | ${r.p95 ?? ''} | ${r.target ?? ''} |`),
-  ];
+    rowsOf(results, 'extension').map(
+      (r) => `| ${String(r.measure).trim()} | ${r.median} | ${r.p95 ?? ''} | ${r.target ?? ''} |`,
+    ),
+  );
 }
 
 /** The markdown between the README markers (without them). */

@@ -1,29 +1,12 @@
 // The built CLI, as a user runs it: `node dist/cli.js render …` (npm test builds dist first).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
-
-const root = resolve(__dirname, '../..');
-const cliPath = join(root, 'dist', 'cli.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
-  }
-  return newest;
-}
+import { cliPath, ensureBuiltCli } from './support/built-cli';
 
 describe('dist/cli.js render', () => {
   before(() => {
-    if (!existsSync(cliPath) || statSync(cliPath).mtimeMs < newestSource(join(root, 'server', 'src'))) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, build.stderr);
-    }
+    ensureBuiltCli();
   });
 
   it('renders and exits 0', () => {

@@ -4,9 +4,9 @@
 // closed on both ends and no timer is left.
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { RunEvent } from '../../server/src/engine/events';
-import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { useDummyServer } from './support/dummy-server';
 import { resourceCounts, settledResourceCounts, type ResourceCounts } from './support/resources';
 import { ended, runCli, tempWorkspace, type CliResult } from './support/run-cli';
 
@@ -28,16 +28,9 @@ function startedTasks(events: RunEvent[]): string[] {
 }
 
 describe('killing a run in each phase', () => {
-  let server: DummyServer;
+  const server = useDummyServer();
   const workspace = tempWorkspace();
-
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(async () => {
-    await server.close();
-    workspace.cleanup();
-  });
+  after(() => workspace.cleanup());
 
   /** Runs the flow and kills it as soon as `ready(stdout so far)` holds; checks the common outcome. */
   async function killWhen(
@@ -118,49 +111,32 @@ describe('killing a run in each phase', () => {
     );
   });
 
-  it('during a Sleep between tasks: KILLED, the next task never starts', LIMIT, async () => {
-    const { result, opened } = await killWhen(
-      flow(`  - id: first
+  for (const [what, id, type, wait, shown, timer] of [
+    ['a Sleep', 'nap', 'Sleep', 'duration', 'Waiting for PT1M', 'the Sleep timer'],
+    ['a Pause with a delay', 'hold', 'Pause', 'delay', 'Paused for PT1M', 'the resume timer'],
+  ] as const) {
+    it(`during ${what} between tasks: KILLED, the next task never starts`, LIMIT, async () => {
+      const { result, opened } = await killWhen(
+        flow(`  - id: first
     type: io.kestra.plugin.core.log.Log
     message: first
-  - id: nap
-    type: io.kestra.plugin.core.flow.Sleep
-    duration: PT1M
+  - id: ${id}
+    type: io.kestra.plugin.core.flow.${type}
+    ${wait}: PT1M
   - id: last
     type: io.kestra.plugin.core.log.Log
     message: last
 `),
-      (output) => output.includes('Waiting for PT1M'),
-    );
-    assert.deepEqual(opened, { timers: 1, sockets: 0 }, 'the Sleep timer');
-    assert.deepEqual(endedRuns(result.events), [
-      ['first', 'SUCCESS'],
-      ['nap', 'KILLED'],
-    ]);
-    assert.deepEqual(startedTasks(result.events), ['first', 'nap']);
-  });
-
-  it('during a Pause with a delay: KILLED, the next task never starts', LIMIT, async () => {
-    const { result, opened } = await killWhen(
-      flow(`  - id: first
-    type: io.kestra.plugin.core.log.Log
-    message: first
-  - id: hold
-    type: io.kestra.plugin.core.flow.Pause
-    delay: PT1M
-  - id: last
-    type: io.kestra.plugin.core.log.Log
-    message: last
-`),
-      (output) => output.includes('Paused for PT1M'),
-    );
-    assert.deepEqual(opened, { timers: 1, sockets: 0 }, 'the resume timer');
-    assert.deepEqual(endedRuns(result.events), [
-      ['first', 'SUCCESS'],
-      ['hold', 'KILLED'],
-    ]);
-    assert.deepEqual(startedTasks(result.events), ['first', 'hold']);
-  });
+        (output) => output.includes(shown),
+      );
+      assert.deepEqual(opened, { timers: 1, sockets: 0 }, timer);
+      assert.deepEqual(endedRuns(result.events), [
+        ['first', 'SUCCESS'],
+        [id, 'KILLED'],
+      ]);
+      assert.deepEqual(startedTasks(result.events), ['first', id]);
+    });
+  }
 
   it('during a ForEach of requests, two at a time: both KILLED, no other started', LIMIT, async () => {
     const before = server.requests.length;

@@ -1,8 +1,8 @@
 // HTTP failure paths: each ends in the right state with a clear message and leaves no timer or socket.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { after, describe, it } from 'node:test';
+import { useDummyServer } from './support/dummy-server';
 import { settledResourceCounts } from './support/resources';
 import { ended, logMessages, runCli, tempWorkspace } from './support/run-cli';
 
@@ -18,16 +18,9 @@ ${extra}
 }
 
 describe('http.Request failures', () => {
-  let server: DummyServer;
+  const server = useDummyServer();
   const workspace = tempWorkspace();
-
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(async () => {
-    await server.close();
-    workspace.cleanup();
-  });
+  after(() => workspace.cleanup());
 
   async function run(flow: string) {
     const path = workspace.write('flow.yaml', flow);

@@ -1,21 +1,14 @@
 // The four flows of Kestra's HTTP how-to guide, run with `kestra-flow run` against a loopback server
 // that answers like dummyjson.com.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { PRODUCTS, startDummyServer, type DummyServer } from './support/dummy-server';
+import { after, describe, it } from 'node:test';
+import { PRODUCTS, useDummyServer } from './support/dummy-server';
 import { ended, fixture, logMessages, runCli, tempWorkspace } from './support/run-cli';
 
 describe('HTTP guide flows', () => {
-  let server: DummyServer;
+  const server = useDummyServer();
   const workspace = tempWorkspace();
-
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(async () => {
-    await server.close();
-    workspace.cleanup();
-  });
+  after(() => workspace.cleanup());
 
   const run = (name: string, ...extra: string[]) =>
     runCli(

@@ -1,15 +1,11 @@
 // http.Request request building: headers, basic auth, url-encoded and multipart formData, redirects.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { describe, it } from 'node:test';
+import { useDummyServer } from './support/dummy-server';
 import { runText } from './support/run-flow';
 
 describe('http.Request options', () => {
-  let server: DummyServer;
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(() => server.close());
+  const server = useDummyServer();
 
   const lastRequest = () => server.requests[server.requests.length - 1];
 

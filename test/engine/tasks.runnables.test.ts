@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { after, describe, it } from 'node:test';
+import { useDummyServer } from './support/dummy-server';
 import { runText } from './support/run-flow';
 
 describe('Log, Echo, Return, OutputValues, Fail, Labels', () => {
@@ -124,15 +124,9 @@ tasks:
 });
 
 describe('storage: Download, read(), FILE inputs', () => {
-  let server: DummyServer;
+  const server = useDummyServer();
   const dir = mkdtempSync(join(tmpdir(), 'kestra-flow-files-'));
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a downloaded file is readable by later tasks through its kestra:/// URI', async () => {
     const run = await runText(`id: download_read

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startDummyServer, type DummyServer } from './support/dummy-server';
+import { after, describe, it } from 'node:test';
+import { useDummyServer } from './support/dummy-server';
 import { settledResourceCounts } from './support/resources';
 import { FIXTURES } from './support/run-cli';
 import { runText } from './support/run-flow';
@@ -144,11 +144,7 @@ tasks:
 });
 
 describe('Download, TemplatedTask, Subflow', () => {
-  let server: DummyServer;
-  before(async () => {
-    server = await startDummyServer();
-  });
-  after(() => server.close());
+  const server = useDummyServer();
 
   it('Download stores the body under the run and outputs a kestra:/// URI', async () => {
     const run = await runText(`id: download

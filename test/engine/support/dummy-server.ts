@@ -3,6 +3,7 @@
 // 127.0.0.1, port 0.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { after, before } from 'node:test';
 
 export const PRODUCTS = {
   products: [
@@ -147,4 +148,32 @@ function trickle(res: ServerResponse, params: URLSearchParams): void {
     }
   }, every);
   res.on('close', () => clearInterval(timer));
+}
+
+/** The dummy server of the enclosing `describe`: started before its tests, closed after them. */
+export function useDummyServer(): DummyServer {
+  let started: DummyServer | undefined;
+  before(async () => {
+    started = await startDummyServer();
+  });
+  after(async () => {
+    await started?.close();
+  });
+  const current = (): DummyServer => {
+    if (!started) throw new Error('the dummy server is started by before(): use it inside a test');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get requests() {
+      return current().requests;
+    },
+    openConnections: () => current().openConnections(),
+    close: () => current().close(),
+  };
 }

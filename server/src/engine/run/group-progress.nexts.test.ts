@@ -5,16 +5,15 @@ import { isTerminated, newState, transition, type StateType } from '../state';
 import { newExecution, type Execution, type TaskRun } from './execution';
 import { concurrentNexts, type ResolvedTask } from './flowable-utils';
 import { appendTaskRun, dropIndex, runIndex } from './task-run-index';
+import { Prng } from '../../../../test/robustness/fuzz/prng';
 
 const STATES: StateType[] = ['CREATED', 'RUNNING', 'SUCCESS', 'FAILED', 'RETRYING', 'WARNING', 'KILLED'];
 
 /** A small deterministic generator, so a failure can be replayed. */
+/** Seeded floats in [0, 1): the same cases on every run. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 function def(id: string): TaskDef {

@@ -7,15 +7,14 @@ import { newExecution, type Execution, type TaskRun } from './execution';
 import { SharedVariablesCache } from './shared-variables';
 import { appendTaskRun, dropIndex } from './task-run-index';
 import { outputsTree, tasksVariable } from './variables';
+import { Prng } from '../../../../test/robustness/fuzz/prng';
 
 const FLOW = { id: 'f', namespace: 'n', inputs: [] } as unknown as FlowDef;
 
+/** Seeded floats in [0, 1): the same cases on every run. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 function setup(): { ex: Execution; cache: SharedVariablesCache; add: (run: Partial<TaskRun>) => TaskRun } {

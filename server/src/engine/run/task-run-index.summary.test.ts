@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { guessFinalState, isTerminated, newState, transition, type StateType } from '../state';
 import { newExecution, type TaskRun } from './execution';
 import { appendTaskRun, dropIndex, runIndex, TaskRunIndex, type KeyedTask } from './task-run-index';
+import { Prng } from '../../../../test/robustness/fuzz/prng';
 
 const STATES: StateType[] = [
   'CREATED',
@@ -16,12 +17,10 @@ const STATES: StateType[] = [
 ];
 
 /** A small deterministic generator, so a failure can be replayed. */
+/** Seeded floats in [0, 1): the same cases on every run. */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 function execution() {
